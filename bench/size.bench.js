@@ -1,0 +1,50 @@
+// Size: the gzip size of the JS the first route loads (measured in Chromium), and of the whole build.
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+
+function walk(dir) {
+	return readdirSync(dir).flatMap((f) => {
+		const p = join(dir, f);
+		return statSync(p).isDirectory() ? walk(p) : [p];
+	});
+}
+const files = walk('build');
+const byType = {};
+for (const f of files) {
+	const ext = f.split('.').pop();
+	byType[ext] = (byType[ext] ?? 0) + gz(readFileSync(f));
+}
+const total = Object.values(byType).reduce((a, b) => a + b, 0);
+
+const port = 4175;
+const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 600));
+const found = findBrowser();
+const browser = await chromium.launch({
+	args: CHROMIUM_ARGS,
+	...(found?.executablePath ? { executablePath: found.executablePath } : {})
+});
+try {
+	const page = await browser.newPage();
+	const scripts = new Map();
+	page.on('response', async (res) => {
+		if (res.request().resourceType() === 'script') scripts.set(res.url(), gz(await res.body()));
+	});
+	await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
+	const firstRoute = [...scripts.values()].reduce((a, b) => a + b, 0);
+	console.log(`first route (/) JS: ${kb(firstRoute)} gzip in ${scripts.size} files`);
+} finally {
+	await browser.close();
+	server.kill();
+}
+console.log(`whole build: ${kb(total)} gzip in ${files.length} files`);
+for (const [ext, size] of Object.entries(byType).sort((a, b) => b[1] - a[1])) console.log(`  .${ext}: ${kb(size)}`);

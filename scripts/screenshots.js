@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Takes the README's and the manifest's screenshots of the production build (run "npm run build" first).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser } from './browser.js';
+
+const port = 4176;
+const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 600));
+const found = findBrowser();
+const browser = await chromium.launch({
+	args: CHROMIUM_ARGS,
+	...(found?.executablePath ? { executablePath: found.executablePath } : {})
+});
+mkdirSync('static/screenshots', { recursive: true });
+try {
+	const shots = [
+		{ name: 'study-phone', device: devices['Pixel 7'], colorScheme: 'light' },
+		{ name: 'study-wide', device: { viewport: { width: 1280, height: 800 } }, colorScheme: 'light' }
+	];
+	for (const shot of shots) {
+		const ctx = await browser.newContext({ ...shot.device, colorScheme: shot.colorScheme });
+		const page = await ctx.newPage();
+		await page.goto(`http://127.0.0.1:${port}/study`);
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.waitForTimeout(200);
+		await page.screenshot({ path: `static/screenshots/${shot.name}.png` });
+		await ctx.close();
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}

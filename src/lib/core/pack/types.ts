@@ -1,0 +1,170 @@
+/**
+ * The pack format's canonical types. A pack is data, never code: everything here is plain JSON.
+ * The valibot schema in this folder parses unknown input into these types.
+ */
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type PackId = Brand<string, 'PackId'>;
+export type CardId = Brand<string, 'CardId'>;
+export type SectionId = Brand<string, 'SectionId'>;
+
+export const PACK_FORMAT = 'deckhand-pack';
+export const PACK_FORMAT_VERSION = 1;
+
+/** Exam domains of the Docker Certified Associate exam; other packs may leave them out. */
+export type ExamDomain = string;
+
+export interface Section {
+	id: SectionId;
+	title: string;
+	/** Place in the source document, 1-based. */
+	order: number;
+	domain?: ExamDomain;
+	/** Subsection titles in document order. */
+	subsections: string[];
+}
+
+/** Where a card came from, so the app can say "from §1 Container Networking › Bridge Networks". */
+export interface CardSource {
+	section: string;
+	subsection?: string;
+	/** The bullet or code block the card was made from. */
+	text: string;
+}
+
+/** A correction applied from the errata file: what the guide says, what is current, why. */
+export interface Correction {
+	guide: string;
+	current: string;
+	why: string;
+}
+
+export type CardKind =
+	| 'flashcard'
+	| 'mcq'
+	| 'truefalse'
+	| 'cloze'
+	| 'domc'
+	| 'command-fill'
+	| 'command-type'
+	| 'command-order'
+	| 'config-fill';
+
+interface CardBase {
+	id: CardId;
+	sectionId: SectionId;
+	source: CardSource;
+	correction?: Correction;
+}
+
+export interface FlashcardCard extends CardBase {
+	kind: 'flashcard';
+	front: string;
+	back: string;
+}
+
+export interface McqCard extends CardBase {
+	kind: 'mcq';
+	stem: string;
+	options: string[];
+	/** Index into options. */
+	answer: number;
+}
+
+export interface TrueFalseCard extends CardBase {
+	kind: 'truefalse';
+	statement: string;
+	answer: boolean;
+	/** Why the statement is true or false. */
+	explanation: string;
+}
+
+export interface ClozeCard extends CardBase {
+	kind: 'cloze';
+	/** Text before and after the blank. */
+	before: string;
+	after: string;
+	answer: string;
+}
+
+export interface DomcCard extends CardBase {
+	kind: 'domc';
+	stem: string;
+	options: { text: string; correct: boolean }[];
+}
+
+export interface CommandFillCard extends CardBase {
+	kind: 'command-fill';
+	prompt: string;
+	/** The command with the blank split out. */
+	before: string;
+	after: string;
+	answer: string;
+	/** The whole command, shown after the answer. */
+	command: string;
+}
+
+export interface CommandTypeCard extends CardBase {
+	kind: 'command-type';
+	prompt: string;
+	answer: string;
+}
+
+export interface CommandOrderCard extends CardBase {
+	kind: 'command-order';
+	prompt: string;
+	/** The tokens in their correct order. */
+	tokens: string[];
+	/** Plausible wrong tokens added to the word bank. */
+	distractors: string[];
+}
+
+export type ConfigLanguage = 'yaml' | 'compose' | 'dockerfile';
+
+export interface ConfigFillCard extends CardBase {
+	kind: 'config-fill';
+	prompt: string;
+	language: ConfigLanguage;
+	before: string;
+	after: string;
+	/** One or more lines. */
+	answer: string;
+}
+
+export type Card =
+	| FlashcardCard
+	| McqCard
+	| TrueFalseCard
+	| ClozeCard
+	| DomcCard
+	| CommandFillCard
+	| CommandTypeCard
+	| CommandOrderCard
+	| ConfigFillCard;
+
+export interface Pack {
+	id: PackId;
+	/** A positive integer; a higher version of the same id is an update. */
+	version: number;
+	title: string;
+	description: string;
+	author: string;
+	license: string;
+	/** ISO 8601. */
+	createdAt: string;
+	sections: Section[];
+	cards: Card[];
+}
+
+export interface PackEnvelope {
+	format: typeof PACK_FORMAT;
+	formatVersion: typeof PACK_FORMAT_VERSION;
+	pack: Pack;
+}
+
+/** Exhaustiveness helper for switches over unions. */
+export function assertUnreachable(value: never): never {
+	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,146 @@
+/**
+ * The only module that imports ts-fsrs. It maps ts-fsrs's snake_case records and numeric enums to our
+ * CardState and ReviewLog, so nothing else in the app depends on the library's shapes.
+ */
+import {
+	createEmptyCard,
+	fsrs,
+	generatorParameters,
+	Rating as FsrsRating,
+	State as FsrsState,
+	type Card as FsrsCard,
+	type FSRS,
+	type Grade,
+	type StepUnit
+} from 'ts-fsrs';
+import type { CardId, PackId } from '../pack/types';
+import type { CardState, LearningState, Rating, ReviewLog, SchedulerOptions } from './types';
+
+export * from './types';
+
+const DAY_MS = 86_400_000;
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+	desiredRetention: 0.9,
+	maximumIntervalDays: 36_500,
+	enableFuzz: true,
+	learningSteps: ['1m', '10m'],
+	relearningSteps: ['10m']
+};
+
+const toFsrsState: Record<LearningState, FsrsState> = {
+	new: FsrsState.New,
+	learning: FsrsState.Learning,
+	review: FsrsState.Review,
+	relearning: FsrsState.Relearning
+};
+const fromFsrsState: Record<FsrsState, LearningState> = {
+	[FsrsState.New]: 'new',
+	[FsrsState.Learning]: 'learning',
+	[FsrsState.Review]: 'review',
+	[FsrsState.Relearning]: 'relearning'
+};
+const toFsrsRating: Record<Rating, Grade> = {
+	again: FsrsRating.Again,
+	hard: FsrsRating.Hard,
+	good: FsrsRating.Good,
+	easy: FsrsRating.Easy
+};
+
+function toFsrsCard(s: CardState): FsrsCard {
+	return {
+		due: new Date(s.due),
+		stability: s.stability,
+		difficulty: s.difficulty,
+		elapsed_days: 0,
+		scheduled_days: s.scheduledDays,
+		learning_steps: s.learningSteps,
+		reps: s.reps,
+		lapses: s.lapses,
+		state: toFsrsState[s.state],
+		last_review: s.lastReview === null ? undefined : new Date(s.lastReview)
+	};
+}
+
+function fromFsrsCard(c: FsrsCard, cardId: CardId, packId: PackId): CardState {
+	return {
+		cardId,
+		packId,
+		state: fromFsrsState[c.state],
+		due: c.due.getTime(),
+		stability: c.stability,
+		difficulty: c.difficulty,
+		scheduledDays: c.scheduled_days,
+		learningSteps: c.learning_steps,
+		reps: c.reps,
+		lapses: c.lapses,
+		lastReview: c.last_review ? c.last_review.getTime() : null
+	};
+}
+
+export interface GradeOutcome {
+	state: CardState;
+	log: ReviewLog;
+}
+
+/** FSRS-6 with the library's default weights, configured by our options. */
+export class Scheduler {
+	readonly options: SchedulerOptions;
+	readonly #fsrs: FSRS;
+
+	constructor(options: Partial<SchedulerOptions> = {}) {
+		this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+		this.#fsrs = fsrs(
+			generatorParameters({
+				request_retention: this.options.desiredRetention,
+				maximum_interval: this.options.maximumIntervalDays,
+				enable_fuzz: this.options.enableFuzz,
+				enable_short_term: true,
+				learning_steps: this.options.learningSteps as StepUnit[],
+				relearning_steps: this.options.relearningSteps as StepUnit[]
+			})
+		);
+	}
+
+	/** The state of a card nobody has studied yet. */
+	newState(cardId: CardId, packId: PackId, now: number): CardState {
+		return fromFsrsCard(createEmptyCard(new Date(now)), cardId, packId);
+	}
+
+	/** Applies a grade at `now` and returns the card's next state with the log entry to store. */
+	grade(state: CardState, rating: Rating, now: number, durationMs?: number): GradeOutcome {
+		const item = this.#fsrs.next(toFsrsCard(state), new Date(now), toFsrsRating[rating]);
+		const next = fromFsrsCard(item.card, state.cardId, state.packId);
+		const log: ReviewLog = {
+			cardId: state.cardId,
+			packId: state.packId,
+			rating,
+			state: state.state,
+			reviewedAt: now,
+			elapsedDays: state.lastReview === null ? 0 : Math.max(0, (now - state.lastReview) / DAY_MS),
+			scheduledDays: next.scheduledDays,
+			stability: next.stability,
+			difficulty: next.difficulty,
+			before: state
+		};
+		if (durationMs !== undefined) log.durationMs = durationMs;
+		return { state: next, log };
+	}
+
+	/** When each grade would bring the card back, in milliseconds from `now`. */
+	preview(state: CardState, now: number): Record<Rating, number> {
+		const p = this.#fsrs.repeat(toFsrsCard(state), new Date(now));
+		return {
+			again: p[FsrsRating.Again].card.due.getTime() - now,
+			hard: p[FsrsRating.Hard].card.due.getTime() - now,
+			good: p[FsrsRating.Good].card.due.getTime() - now,
+			easy: p[FsrsRating.Easy].card.due.getTime() - now
+		};
+	}
+
+	/** The predicted probability of recall at `now` (0 for a card never studied). */
+	retrievability(state: CardState, now: number): number {
+		if (state.state === 'new') return 0;
+		return this.#fsrs.get_retrievability(toFsrsCard(state), new Date(now), false);
+	}
+}

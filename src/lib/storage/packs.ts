@@ -1,0 +1,40 @@
+import type { Pack } from '../core/pack/types';
+import type { Scheduler } from '../core/scheduler';
+import type { CardRecord, DeckhandDb, PackRecord } from './db';
+
+/**
+ * Installs or refreshes a pack: its record, its cards, and a new state for every card that has none.
+ * Existing states are kept, so reinstalling a pack never loses progress. One transaction.
+ */
+export async function installPack(
+	db: DeckhandDb,
+	pack: Pack,
+	scheduler: Scheduler,
+	now: number,
+	builtIn = false
+): Promise<void> {
+	const { cards, ...meta } = pack;
+	const record: PackRecord = { ...meta, installedAt: now, builtIn };
+	const rows: CardRecord[] = cards.map((card, order) => ({ ...card, packId: pack.id, order }));
+	await db.transaction('rw', db.packs, db.cards, db.states, async () => {
+		await db.packs.put(record);
+		await db.cards.bulkPut(rows);
+		const keys = rows.map((r) => [r.packId, r.id] as [string, string]);
+		const existing = await db.states.bulkGet(keys);
+		const fresh = rows
+			.filter((_, i) => existing[i] === undefined)
+			.map((r) => scheduler.newState(r.id, r.packId, now));
+		await db.states.bulkAdd(fresh);
+	});
+}
+
+/** Every installed pack. */
+export function listPacks(db: DeckhandDb): Promise<PackRecord[]> {
+	return db.packs.toArray();
+}
+
+/** The installed version of a pack, if any. */
+export async function installedVersion(db: DeckhandDb, packId: string): Promise<number | null> {
+	const p = await db.packs.get(packId);
+	return p ? p.version : null;
+}

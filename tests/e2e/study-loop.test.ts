@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+
+test('grades three cards, reloads, and finds the progress kept', async ({ page }) => {
+	await page.goto('/');
+	const due = page.getByTestId('due-count');
+	const fresh = page.getByTestId('new-count');
+	await expect(fresh).not.toHaveText('0');
+	const newBefore = Number(await fresh.textContent());
+	await expect(due).toHaveText('0');
+
+	await page.getByRole('link', { name: 'Study' }).last().click();
+	const fronts: string[] = [];
+	for (const grade of ['Good', 'Easy', 'Good']) {
+		const front = page.getByRole('heading', { level: 2 });
+		fronts.push((await front.textContent()) ?? '');
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await expect(page.getByTestId('answer')).toBeVisible();
+		await page.getByRole('button', { name: grade }).click();
+		await expect(page.getByText(`${fronts.length} reviewed`)).toBeVisible();
+	}
+	expect(new Set(fronts).size).toBe(3);
+
+	await page.reload();
+	await expect(page.getByText('0 reviewed')).toBeVisible();
+	// The three graded cards are no longer new: the queue starts with a card not yet seen.
+	const first = await page.getByRole('heading', { level: 2 }).textContent();
+	expect(fronts).not.toContain(first);
+
+	await page.goto('/');
+	await expect(fresh).toHaveText(String(newBefore - 3));
+	// Good and Easy on a new card schedule it minutes to days ahead, so nothing is due yet.
+	await expect(due).toHaveText('0');
+
+	const states = await page.evaluate(async () => {
+		const open = indexedDB.open('deckhand');
+		const db: IDBDatabase = await new Promise((res, rej) => {
+			open.onsuccess = () => res(open.result);
+			open.onerror = () => rej(open.error);
+		});
+		const read = <T>(store: string): Promise<T[]> =>
+			new Promise((res) => {
+				const req = db.transaction(store).objectStore(store).getAll();
+				req.onsuccess = () => res(req.result as T[]);
+			});
+		const all = await read<{ state: string; reps: number }>('states');
+		const logs = await read<{ rating: string }>('logs');
+		return {
+			studied: all.filter((s) => s.state !== 'new').map((s) => s.reps),
+			ratings: logs.map((l) => l.rating)
+		};
+	});
+	expect(states.studied).toEqual([1, 1, 1]);
+	expect(states.ratings.sort()).toEqual(['easy', 'good', 'good']);
+});
+
+test('keyboard: Space shows the answer and 3 grades Good', { tag: '@desktop' }, async ({ page }) => {
+	await page.goto('/study');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await page.keyboard.press('Space');
+	await expect(page.getByTestId('answer')).toBeVisible();
+	await page.keyboard.press('3');
+	await expect(page.getByText('1 reviewed')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+});

@@ -1,0 +1,2 @@
+// IndexedDB for Dexie in Node.
+import 'fake-indexeddb/auto';
