@@ -10,7 +10,9 @@ const files = readdirSync('bench')
 	.sort();
 for (const file of files) {
 	console.log(`\n## ${file}`);
-	const runner = file.endsWith('.ts') ? ['node_modules/.bin/tsx', `bench/${file}`] : ['node', `bench/${file}`];
+	const runner = file.endsWith('.ts')
+		? ['node_modules/.bin/tsx', `bench/${file}`]
+		: ['node', `bench/${file}`];
 	const r = spawnSync(runner[0], runner.slice(1), { stdio: 'inherit' });
 	if (r.status !== 0) console.log(`(${file} could not finish: exit ${r.status})`);
 }

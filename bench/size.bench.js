@@ -47,4 +47,5 @@ try {
 	server.kill();
 }
 console.log(`whole build: ${kb(total)} gzip in ${files.length} files`);
-for (const [ext, size] of Object.entries(byType).sort((a, b) => b[1] - a[1])) console.log(`  .${ext}: ${kb(size)}`);
+for (const [ext, size] of Object.entries(byType).sort((a, b) => b[1] - a[1]))
+	console.log(`  .${ext}: ${kb(size)}`);
