@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import type { Card, Pack, PackId } from '../core/pack/types';
+import type { Card, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
 import { applySchema } from './schema';
 
@@ -12,9 +12,23 @@ export interface PackRecord extends Omit<Pack, 'cards'> {
 /** A card as stored, with its pack and its place in the pack. */
 export type CardRecord = Card & { packId: PackId; order: number };
 
+/** A card's state as stored: its section and place are copied in so the queue can use indexes. */
+export type StateRecord = CardState & { sectionId: SectionId | ''; order: number };
+
 export interface SettingRecord {
 	key: string;
 	value: unknown;
+}
+
+/** A study session in progress, kept so a reload or a killed tab resumes it (and its Undo). */
+export interface SessionRecord {
+	/** The session's scope as a key (see `scopeKey`). */
+	id: string;
+	startedAt: number;
+	/** The start of the study day the session belongs to; a session from an earlier day is stale. */
+	dayStart: number;
+	/** Review logs written by this session, oldest first. */
+	logIds: number[];
 }
 
 export const DB_NAME = 'deckhand';
@@ -22,9 +36,10 @@ export const DB_NAME = 'deckhand';
 export class DeckhandDb extends Dexie {
 	packs!: Table<PackRecord, string>;
 	cards!: Table<CardRecord, [string, string]>;
-	states!: Table<CardState, [string, string]>;
+	states!: Table<StateRecord, [string, string]>;
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;
+	sessions!: Table<SessionRecord, string>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

@@ -1,10 +1,11 @@
 import type { Pack } from '../core/pack/types';
 import type { Scheduler } from '../core/scheduler';
-import type { CardRecord, DeckhandDb, PackRecord } from './db';
+import type { CardRecord, DeckhandDb, PackRecord, StateRecord } from './db';
 
 /**
  * Installs or refreshes a pack: its record, its cards, and a new state for every card that has none.
- * Existing states are kept, so reinstalling a pack never loses progress. One transaction.
+ * Existing states are kept (their section and place follow the card), so reinstalling a pack never
+ * loses progress. One transaction.
  */
 export async function installPack(
 	db: DeckhandDb,
@@ -21,10 +22,16 @@ export async function installPack(
 		await db.cards.bulkPut(rows);
 		const keys = rows.map((r) => [r.packId, r.id] as [string, string]);
 		const existing = await db.states.bulkGet(keys);
-		const fresh = rows
-			.filter((_, i) => existing[i] === undefined)
-			.map((r) => scheduler.newState(r.id, r.packId, now));
-		await db.states.bulkAdd(fresh);
+		const write: StateRecord[] = [];
+		rows.forEach((r, i) => {
+			const old = existing[i];
+			if (old === undefined) {
+				write.push({ ...scheduler.newState(r.id, r.packId, now), sectionId: r.sectionId, order: r.order });
+			} else if (old.sectionId !== r.sectionId || old.order !== r.order) {
+				write.push({ ...old, sectionId: r.sectionId, order: r.order });
+			}
+		});
+		await db.states.bulkPut(write);
 	});
 }
 

@@ -23,6 +23,33 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			logs: '++id, [packId+cardId], packId, reviewedAt',
 			settings: 'key'
 		}
+	},
+	{
+		version: 2,
+		reason:
+			'Queue and counts by index at 20k cards: states carry their section and place in the pack; sessions survive reloads.',
+		stores: {
+			states:
+				'[packId+cardId], packId, due, state, [state+due], [packId+sectionId+state+due], [state+packId+sectionId+order]',
+			sessions: 'id'
+		},
+		upgrade: async (tx) => {
+			const where = new Map<string, { sectionId: string; order: number }>();
+			await tx
+				.table('cards')
+				.each((c: { packId: string; id: string; sectionId: string; order: number }) =>
+					where.set(`${c.packId}\u0000${c.id}`, { sectionId: c.sectionId, order: c.order })
+				);
+			await tx
+				.table('states')
+				.toCollection()
+				.modify((s: { packId: string; cardId: string; sectionId?: string; order?: number }) => {
+					const c = where.get(`${s.packId}\u0000${s.cardId}`);
+					// Compound indexes skip records with a missing part, so an orphan state gets placeholders.
+					s.sectionId = c?.sectionId ?? '';
+					s.order = c?.order ?? 0;
+				});
+		}
 	}
 ];
 

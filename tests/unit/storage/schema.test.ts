@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DeckhandDb } from '$lib/storage/db';
+import { SCHEMA_VERSIONS } from '$lib/storage/schema';
+
+describe('schema upgrades', () => {
+	it('declares versions in ascending order, each with a reason', () => {
+		const versions = SCHEMA_VERSIONS.map((v) => v.version);
+		expect(versions).toEqual([...versions].sort((a, b) => a - b));
+		expect(SCHEMA_VERSIONS.every((v) => v.reason.length > 10)).toBe(true);
+	});
+
+	it('v1 -> v2: a seeded version-1 database opens with nothing lost and states placed in their sections', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v1 = new DeckhandDb(name, 1);
+		await v1.open();
+		expect(v1.verno).toBe(1);
+		const state = {
+			cardId: 'c1',
+			packId: 'p',
+			state: 'review',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0,
+			lastReview: 500
+		};
+		await v1.table('packs').put({ id: 'p', version: 1, title: 'P', sections: [{ id: 's1', title: 'S', order: 1 }] });
+		await v1.table('cards').bulkPut([
+			{ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0, front: 'F', back: 'B' },
+			{ packId: 'p', id: 'c2', kind: 'flashcard', sectionId: 's1', order: 1, front: 'F2', back: 'B2' }
+		]);
+		await v1.table('states').bulkPut([state, { ...state, cardId: 'c2', state: 'new', reps: 0, lastReview: null }]);
+		await v1.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500, before: state });
+		await v1.table('settings').put({ key: 'study', value: { desiredRetention: 0.85 } });
+		v1.close();
+
+		const v2 = new DeckhandDb(name);
+		await v2.open();
+		expect(v2.verno).toBe(2);
+		expect(await v2.packs.count()).toBe(1);
+		expect(await v2.cards.count()).toBe(2);
+		expect(await v2.logs.count()).toBe(1);
+		expect((await v2.settings.get('study'))?.value).toEqual({ desiredRetention: 0.85 });
+		const s1 = await v2.states.get(['p', 'c1']);
+		expect(s1).toEqual({ ...state, sectionId: 's1', order: 0 });
+		// The new indexes answer queries over the upgraded records.
+		expect(await v2.states.where('[state+due]').between(['review', 0], ['review', 2000]).count()).toBe(1);
+		expect(await v2.states.where('[state+packId+sectionId+order]').between(['new'], ['new', []]).primaryKeys()).toEqual([
+			['p', 'c2']
+		]);
+		expect(await v2.sessions.count()).toBe(0);
+		v2.close();
+	});
+});
