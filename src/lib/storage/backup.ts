@@ -82,6 +82,11 @@ const BackupSchema = v.object({
 	settings: v.array(v.looseObject({ key: str, value: v.unknown() }))
 });
 
+/** The file name a backup made at `now` is saved under. */
+export function backupFileName(now: number): string {
+	return `deckhand-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
 /** Parses an untrusted backup file's contents; errors carry a path and a plain message. */
 export function parseBackup(input: unknown): Result<Backup> {
 	if (typeof input === 'object' && input !== null && (input as { format?: unknown }).format !== BACKUP_FORMAT)
@@ -101,7 +106,9 @@ export function parseBackupText(text: string): Result<Backup> {
 	try {
 		data = JSON.parse(text);
 	} catch {
-		return fail([{ path: '(file)', message: 'This file is not valid JSON, so it cannot be a Deckhand backup.' }]);
+		return fail([
+			{ path: '(file)', message: 'This file is not valid JSON, so it cannot be a Deckhand backup.' }
+		]);
 	}
 	return parseBackup(data);
 }
@@ -109,21 +116,25 @@ export function parseBackupText(text: string): Result<Backup> {
 /** Replaces everything with the backup's contents, in one transaction: all or nothing. */
 export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<void, Issue[]>> {
 	try {
-		await db.transaction('rw', [db.packs, db.cards, db.states, db.logs, db.settings, db.sessions], async () => {
-			await Promise.all([
-				db.packs.clear(),
-				db.cards.clear(),
-				db.states.clear(),
-				db.logs.clear(),
-				db.settings.clear(),
-				db.sessions.clear()
-			]);
-			await db.packs.bulkAdd(b.packs);
-			await db.cards.bulkAdd(b.cards);
-			await db.states.bulkAdd(b.states);
-			await db.logs.bulkAdd(b.logs);
-			await db.settings.bulkAdd(b.settings);
-		});
+		await db.transaction(
+			'rw',
+			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions],
+			async () => {
+				await Promise.all([
+					db.packs.clear(),
+					db.cards.clear(),
+					db.states.clear(),
+					db.logs.clear(),
+					db.settings.clear(),
+					db.sessions.clear()
+				]);
+				await db.packs.bulkAdd(b.packs);
+				await db.cards.bulkAdd(b.cards);
+				await db.states.bulkAdd(b.states);
+				await db.logs.bulkAdd(b.logs);
+				await db.settings.bulkAdd(b.settings);
+			}
+		);
 		return ok(undefined);
 	} catch (e) {
 		return fail([{ path: '(database)', message: toFailure(e).message }]);

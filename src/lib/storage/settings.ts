@@ -12,7 +12,10 @@ export async function loadSettings(db: DeckhandDb): Promise<StudySettings> {
 }
 
 /** Stores the settings (parsed again, so nothing out of range is ever written). */
-export async function saveSettings(db: DeckhandDb, s: StudySettings): Promise<Result<StudySettings, StorageFailure>> {
+export async function saveSettings(
+	db: DeckhandDb,
+	s: StudySettings
+): Promise<Result<StudySettings, StorageFailure>> {
 	const value = parseSettings(s);
 	try {
 		await db.settings.put({ key: KEY, value });

@@ -165,18 +165,29 @@ export async function buildQueue(
 		const due: StateRecord[] = [];
 		for (const st of ['learning', 'relearning', 'review'] as const) {
 			const upper = st === 'review' ? w.dayEnd : w.now;
-			const rows = await db.states.where('[state+due]').between([st, -Infinity], [st, upper], true, true).toArray();
-			for (const r of rows) if (inScope(scope, r.packId, r.sectionId) && isDue(r.state, r.due, w)) due.push(r);
+			const rows = await db.states
+				.where('[state+due]')
+				.between([st, -Infinity], [st, upper], true, true)
+				.toArray();
+			for (const r of rows)
+				if (inScope(scope, r.packId, r.sectionId) && isDue(r.state, r.due, w)) due.push(r);
 		}
-		const ordered = orderDue(due, w.now, (s, t) => scheduler.recall(s, t), remaining(limits.reviewsPerDay, today.reviewsDone));
+		const ordered = orderDue(
+			due,
+			w.now,
+			(s, t) => scheduler.recall(s, t),
+			remaining(limits.reviewsPerDay, today.reviewsDone)
+		);
 
 		const newLeft = remaining(limits.newPerDay, today.newSeen);
 		let fresh: StateRecord[] = [];
 		if (newLeft > 0) {
-			const range = db.states
-				.where('[state+packId+sectionId+order]')
-				.between(['new'], ['new', []]); // ['new', []] sorts after every ['new', packId, ...]
-			const [keys, primaries, packs] = await Promise.all([range.keys(), range.primaryKeys(), db.packs.toArray()]);
+			const range = db.states.where('[state+packId+sectionId+order]').between(['new'], ['new', []]); // ['new', []] sorts after every ['new', packId, ...]
+			const [keys, primaries, packs] = await Promise.all([
+				range.keys(),
+				range.primaryKeys(),
+				db.packs.toArray()
+			]);
 			const sectionOrder = new Map<string, number>();
 			for (const p of packs) for (const s of p.sections) sectionOrder.set(`${p.id}\u0000${s.id}`, s.order);
 			const groups = new Map<string, [string, string][]>();
@@ -203,7 +214,9 @@ export async function buildQueue(
 }
 
 async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]> {
-	const cards = scope.packId ? await db.cards.where('packId').equals(scope.packId).toArray() : await db.cards.toArray();
+	const cards = scope.packId
+		? await db.cards.where('packId').equals(scope.packId).toArray()
+		: await db.cards.toArray();
 	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId)).sort((a, b) => a.order - b.order);
 	const states = await db.states.bulkGet(chosen.map((c) => [c.packId, c.id] as [string, string]));
 	const items: QueueItem[] = [];
@@ -235,7 +248,8 @@ export async function recordGrade(
 	try {
 		return await db.transaction('rw', db.states, db.logs, db.sessions, async () => {
 			const current = await db.states.get([state.packId, state.cardId]);
-			if (!current || !sameState(current, log.before)) return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
+			if (!current || !sameState(current, log.before))
+				return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
 			await db.states.put({ ...plain(state), sectionId: current.sectionId, order: current.order });
 			const logId = await db.logs.add({ ...log, before: plain(log.before) });
 			if (sessionId !== undefined) {
@@ -280,7 +294,10 @@ export async function undoGrade(
 			const log = await db.logs.get(logId);
 			const current = log && (await db.states.get([log.packId, log.cardId]));
 			if (!log || !current || current.reps !== log.before.reps + 1 || current.lastReview !== log.reviewedAt)
-				return fail({ kind: 'stale' as const, message: 'That grade was already undone or changed elsewhere.' });
+				return fail({
+					kind: 'stale' as const,
+					message: 'That grade was already undone or changed elsewhere.'
+				});
 			const before = plain(log.before);
 			await db.states.put({ ...before, sectionId: current.sectionId, order: current.order });
 			await db.logs.delete(logId);
@@ -296,7 +313,12 @@ export async function undoGrade(
 }
 
 /** Opens the session for a scope: the stored one if it is from today, else a fresh one. */
-export async function openSession(db: DeckhandDb, id: string, now: number, dayStart: number): Promise<SessionRecord> {
+export async function openSession(
+	db: DeckhandDb,
+	id: string,
+	now: number,
+	dayStart: number
+): Promise<SessionRecord> {
 	return db.transaction('rw', db.sessions, async () => {
 		const s = await db.sessions.get(id);
 		if (s && s.dayStart === dayStart) return s;

@@ -27,13 +27,19 @@ describe('schema upgrades', () => {
 			lapses: 0,
 			lastReview: 500
 		};
-		await v1.table('packs').put({ id: 'p', version: 1, title: 'P', sections: [{ id: 's1', title: 'S', order: 1 }] });
+		await v1
+			.table('packs')
+			.put({ id: 'p', version: 1, title: 'P', sections: [{ id: 's1', title: 'S', order: 1 }] });
 		await v1.table('cards').bulkPut([
 			{ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0, front: 'F', back: 'B' },
 			{ packId: 'p', id: 'c2', kind: 'flashcard', sectionId: 's1', order: 1, front: 'F2', back: 'B2' }
 		]);
-		await v1.table('states').bulkPut([state, { ...state, cardId: 'c2', state: 'new', reps: 0, lastReview: null }]);
-		await v1.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500, before: state });
+		await v1
+			.table('states')
+			.bulkPut([state, { ...state, cardId: 'c2', state: 'new', reps: 0, lastReview: null }]);
+		await v1
+			.table('logs')
+			.add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500, before: state });
 		await v1.table('settings').put({ key: 'study', value: { desiredRetention: 0.85 } });
 		v1.close();
 
@@ -48,9 +54,9 @@ describe('schema upgrades', () => {
 		expect(s1).toEqual({ ...state, sectionId: 's1', order: 0 });
 		// The new indexes answer queries over the upgraded records.
 		expect(await v2.states.where('[state+due]').between(['review', 0], ['review', 2000]).count()).toBe(1);
-		expect(await v2.states.where('[state+packId+sectionId+order]').between(['new'], ['new', []]).primaryKeys()).toEqual([
-			['p', 'c2']
-		]);
+		expect(
+			await v2.states.where('[state+packId+sectionId+order]').between(['new'], ['new', []]).primaryKeys()
+		).toEqual([['p', 'c2']]);
 		expect(await v2.sessions.count()).toBe(0);
 		v2.close();
 	});

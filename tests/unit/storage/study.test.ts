@@ -19,7 +19,11 @@ import { everyKindPack, flashcardPack } from '../../fixtures/packs';
 
 const now = Date.UTC(2026, 0, 1, 9);
 const DAY = 86_400_000;
-const win = (t: number): DayWindow => ({ now: t, dayStart: Date.UTC(2026, 0, 1, 4), dayEnd: Date.UTC(2026, 0, 2, 4) });
+const win = (t: number): DayWindow => ({
+	now: t,
+	dayStart: Date.UTC(2026, 0, 1, 4),
+	dayEnd: Date.UTC(2026, 0, 2, 4)
+});
 const limits = { newPerDay: 20, reviewsPerDay: 200 };
 const pack = generateFlashcardPack('## S\n\n- **A**: a\n- **B**: b\n- **C**: c\n', {
 	id: 'p',
@@ -115,7 +119,11 @@ describe('study storage', () => {
 });
 
 describe('queue', () => {
-	async function gradeAll(items: { state: Parameters<Scheduler['grade']>[0] }[], rating: 'good' | 'easy', t: number) {
+	async function gradeAll(
+		items: { state: Parameters<Scheduler['grade']>[0] }[],
+		rating: 'good' | 'easy',
+		t: number
+	) {
 		for (const it of items) {
 			const out = scheduler.grade(it.state, rating, t);
 			await recordGrade(db, out.state, out.log);
@@ -124,22 +132,46 @@ describe('queue', () => {
 
 	it('interleaves new cards across sections in document order, within the daily limit', async () => {
 		await installPack(db, flashcardPack('q', 9, 3), scheduler, now);
-		const q = await buildQueue(db, { packId: 'q' as never }, win(now), { newPerDay: 5, reviewsPerDay: 100 }, scheduler);
+		const q = await buildQueue(
+			db,
+			{ packId: 'q' as never },
+			win(now),
+			{ newPerDay: 5, reviewsPerDay: 100 },
+			scheduler
+		);
 		expect(q.map((i) => i.card.id)).toEqual(['q-c1', 'q-c4', 'q-c7', 'q-c2', 'q-c5']);
 	});
 
 	it('counts new cards already seen today against the limit', async () => {
 		await installPack(db, flashcardPack('q', 9, 3), scheduler, now);
-		const first = await buildQueue(db, { packId: 'q' as never }, win(now), { newPerDay: 2, reviewsPerDay: 100 }, scheduler);
+		const first = await buildQueue(
+			db,
+			{ packId: 'q' as never },
+			win(now),
+			{ newPerDay: 2, reviewsPerDay: 100 },
+			scheduler
+		);
 		await gradeAll(first, 'easy', now);
-		const next = await buildQueue(db, { packId: 'q' as never }, win(now + 1000), { newPerDay: 2, reviewsPerDay: 100 }, scheduler);
+		const next = await buildQueue(
+			db,
+			{ packId: 'q' as never },
+			win(now + 1000),
+			{ newPerDay: 2, reviewsPerDay: 100 },
+			scheduler
+		);
 		expect(next).toEqual([]);
 	});
 
 	it('puts due reviews first, lowest predicted recall first, then new cards; chosen sections only', async () => {
 		await installPack(db, flashcardPack('q', 6, 2), scheduler, now);
 		const start = now - 30 * DAY;
-		const all = await buildQueue(db, { packId: 'q' as never }, win(start), { newPerDay: 100, reviewsPerDay: 100 }, scheduler);
+		const all = await buildQueue(
+			db,
+			{ packId: 'q' as never },
+			win(start),
+			{ newPerDay: 100, reviewsPerDay: 100 },
+			scheduler
+		);
 		// Two cards learnt a month ago with different stability, both due by today.
 		const [c1, c2] = all;
 		const easy = scheduler.grade(c1!.state, 'easy', start);
@@ -154,14 +186,26 @@ describe('queue', () => {
 		const recalls = reviews.map((i) => scheduler.recall(i.state, now));
 		expect(recalls).toEqual([...recalls].sort((a, b) => a - b));
 		expect(q.slice(0, reviews.length).every((i) => i.state.state === 'review')).toBe(true);
-		const onlyS2 = await buildQueue(db, { packId: 'q' as never, sectionIds: ['s2' as never] }, win(now), limits, scheduler);
+		const onlyS2 = await buildQueue(
+			db,
+			{ packId: 'q' as never, sectionIds: ['s2' as never] },
+			win(now),
+			limits,
+			scheduler
+		);
 		expect(onlyS2.every((i) => i.card.sectionId === 's2')).toBe(true);
 		expect(onlyS2.filter((i) => i.state.state === 'new').map((i) => i.card.id)).toEqual(['q-c5', 'q-c6']);
 	});
 
 	it('cram takes every card of the chosen sections, due or not', async () => {
 		await installPack(db, everyKindPack(), scheduler, now);
-		const q = await buildQueue(db, { packId: 'fixture' as never, sectionIds: ['sec-b' as never], cram: true }, win(now), limits, scheduler);
+		const q = await buildQueue(
+			db,
+			{ packId: 'fixture' as never, sectionIds: ['sec-b' as never], cram: true },
+			win(now),
+			limits,
+			scheduler
+		);
 		expect(q.map((i) => i.card.kind)).toEqual(['mcq', 'cloze', 'command-fill', 'command-order']);
 	});
 

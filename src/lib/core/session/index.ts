@@ -59,7 +59,8 @@ function advance(s: Session, now: number): Session {
 	}
 	const [next, ...rest] = s.queue;
 	if (next) return { ...s, current: next, queue: rest, phase: 'question', answer: null };
-	if (firstPending) return { ...s, current: firstPending, pending: restPending, phase: 'question', answer: null };
+	if (firstPending)
+		return { ...s, current: firstPending, pending: restPending, phase: 'question', answer: null };
 	return { ...s, current: null, phase: 'question', answer: null };
 }
 
@@ -79,7 +80,13 @@ function insertByDue(list: readonly QueueItem[], item: QueueItem): QueueItem[] {
  * in (re)learning comes back in this session once it falls due; in cram, a card graded Again comes
  * back after a few others.
  */
-export function graded(s: Session, next: CardState, logId: number | null, now: number, rating: Rating): Session {
+export function graded(
+	s: Session,
+	next: CardState,
+	logId: number | null,
+	now: number,
+	rating: Rating
+): Session {
 	const item = s.current;
 	if (!item) return s;
 	const history = [...s.history, { item, logId }];

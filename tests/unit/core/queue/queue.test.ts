@@ -23,7 +23,13 @@ describe('queue ordering', () => {
 	it('puts due learning cards first, then reviews by lowest recall, within the review limit', () => {
 		const recall = (s: CardState) => (s.stability > 100 ? 0.99 : s.stability / 100);
 		const out = orderDue(
-			[st('r1', 'review', t - 1, 50), st('l1', 'learning', t - 5), st('r2', 'review', t - 2, 10), st('l2', 'relearning', t + 60_000), st('r3', 'review', t, 30)],
+			[
+				st('r1', 'review', t - 1, 50),
+				st('l1', 'learning', t - 5),
+				st('r2', 'review', t - 2, 10),
+				st('l2', 'relearning', t + 60_000),
+				st('r3', 'review', t, 30)
+			],
 			t,
 			recall,
 			2
@@ -32,7 +38,14 @@ describe('queue ordering', () => {
 	});
 
 	it('interleaves sections round-robin, keeping each section’s order', () => {
-		expect(interleaveNew([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']], 10)).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
+		expect(interleaveNew([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']], 10)).toEqual([
+			'a1',
+			'b1',
+			'c1',
+			'a2',
+			'c2',
+			'a3'
+		]);
 		expect(interleaveNew([['a1', 'a2'], ['b1']], 2)).toEqual(['a1', 'b1']);
 		expect(interleaveNew([['a1']], 0)).toEqual([]);
 	});

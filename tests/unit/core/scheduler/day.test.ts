@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayEnd, dayStart, DEFAULT_SETTINGS, estimateDailyWorkload, parseSettings, Scheduler } from '$lib/core/scheduler';
+import {
+	dayEnd,
+	dayStart,
+	DEFAULT_SETTINGS,
+	estimateDailyWorkload,
+	parseSettings,
+	Scheduler
+} from '$lib/core/scheduler';
 
 describe('study day', () => {
 	it('starts at 4 am local time by default', () => {
