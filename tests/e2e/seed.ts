@@ -54,13 +54,14 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 				stateStore.put({ ...fresh, sectionId: card.sectionId, order });
 				return;
 			}
-			// A plausible history: reviews spaced out over the past, the last one setting the due date.
+			// A plausible history: reviews 15 days apart, growing stability; the last one sets the due date,
+			// so a spread of cards (those last seen longer ago than their stability) is due today.
 			let before: Record<string, unknown> = fresh;
-			let t = now - perCard * 20 * DAY;
-			let stability = 1;
+			const finalStability = 20 + (order % 200);
+			const lastAgo = 1 + (order % 97);
 			for (let i = 0; i < perCard; i++) {
-				t += (5 + (order % 30)) * DAY;
-				stability *= 1.6;
+				const t = now - (lastAgo + (perCard - 1 - i) * 15) * DAY;
+				const stability = (finalStability * (i + 1)) / perCard;
 				const after = {
 					...fresh,
 					state: 'review',
@@ -77,7 +78,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 					rating: 'good',
 					state: i === 0 ? 'new' : 'review',
 					reviewedAt: t,
-					elapsedDays: i === 0 ? 0 : 5,
+					elapsedDays: i === 0 ? 0 : 15,
 					scheduledDays: after.scheduledDays,
 					stability,
 					difficulty: 5,
