@@ -21,6 +21,8 @@ const median = (xs: number[]) => pct(xs, 50);
 
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+// Stop the server even when the benchmark fails half-way (sirv caches the build it started with).
+process.on('exit', () => server.kill());
 await new Promise((r) => setTimeout(r, 800));
 const found = findBrowser();
 const browser = await chromium.launch({
