@@ -40,7 +40,9 @@ try {
 		logsPerCard: LOGS_PER_CARD,
 		studiedShare: STUDIED
 	});
-	console.log(`seeded ${CARDS} cards, ~${Math.round(CARDS * STUDIED * LOGS_PER_CARD)} logs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	console.log(
+		`seeded ${CARDS} cards, ~${Math.round(CARDS * STUDIED * LOGS_PER_CARD)} logs in ${((Date.now() - t0) / 1000).toFixed(1)} s`
+	);
 
 	const homeMs: number[] = [];
 	const homeLoad: number[] = [];
@@ -81,7 +83,9 @@ try {
 	for (let i = 0; i < 4; i++) {
 		await page.goto(`${base}/study`);
 		await page.getByRole('button', { name: 'Show answer' }).waitFor();
-		queueAll.push(await page.evaluate(() => performance.getEntriesByName('deckhand:queue')[0]?.duration ?? NaN));
+		queueAll.push(
+			await page.evaluate(() => performance.getEntriesByName('deckhand:queue')[0]?.duration ?? NaN)
+		);
 	}
 
 	await page.goto(`${base}/study?pack=bench`);
@@ -101,9 +105,13 @@ try {
 	const est = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? NaN);
 
 	console.log(`home counts shown: ${counts.due} due, ${counts.fresh} new`);
-	console.log(`open home (navigation start -> counts on screen): median ${ms(median(homeMs))}, max ${ms(Math.max(...homeMs))} (5 loads)`);
+	console.log(
+		`open home (navigation start -> counts on screen): median ${ms(median(homeMs))}, max ${ms(Math.max(...homeMs))} (5 loads)`
+	);
 	console.log(`  of which app work after DOMContentLoaded: median ${ms(median(homeLoad))}`);
-	console.log(`build queue, one pack (20k cards): median ${ms(median(queueMs))}, max ${ms(Math.max(...queueMs))} (5 builds)`);
+	console.log(
+		`build queue, one pack (20k cards): median ${ms(median(queueMs))}, max ${ms(Math.max(...queueMs))} (5 builds)`
+	);
 	console.log(`build queue, all packs: median ${ms(median(queueAll))} (4 builds)`);
 	console.log(
 		`grade -> next card in the DOM (stored first): p50 ${ms(pct(grades, 50))}, p95 ${ms(pct(grades, 95))}, max ${ms(Math.max(...grades))} (${grades.length} grades)`

@@ -179,5 +179,13 @@ test('fault test: reloading at random moments while grading never loses or doubl
 		expect(mine.length).toBe(s.reps);
 		expect(mine.map((l) => l.before.reps)).toEqual(mine.map((_, i) => i));
 		expect(s.lastReview).toBe(mine.length ? mine[mine.length - 1]!.reviewedAt : null);
+		// The section summary the queue reads agrees with the state.
+		const sum = db.summaries.find((x) => x.packId === 'f' && x.ids.includes(s.cardId))!;
+		const i = sum.ids.indexOf(s.cardId);
+		expect([sum.state[i], sum.due[i], sum.lastReview[i]]).toEqual([
+			['new', 'learning', 'review', 'relearning'].indexOf(s.state),
+			s.due,
+			s.lastReview
+		]);
 	}
 });

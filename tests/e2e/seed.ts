@@ -28,7 +28,16 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 			r.onerror = () => rej(r.error);
 		});
 		const { cards, ...meta } = o.pack;
-		const tx = db.transaction(['packs', 'cards', 'states', 'logs', 'settings'], 'readwrite');
+		const tx = db.transaction(['packs', 'cards', 'states', 'logs', 'settings', 'summaries'], 'readwrite');
+		type Written = {
+			cardId: string;
+			sectionId: string;
+			state: string;
+			due: number;
+			stability: number;
+			lastReview: number | null;
+		};
+		const written: Written[] = [];
 		tx.objectStore('packs').put({ ...meta, installedAt: now, builtIn: false });
 		const cardStore = tx.objectStore('cards');
 		const stateStore = tx.objectStore('states');
@@ -52,6 +61,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 			};
 			if (perCard === 0 || order >= studied) {
 				stateStore.put({ ...fresh, sectionId: card.sectionId, order });
+				written.push({ ...fresh, sectionId: card.sectionId });
 				return;
 			}
 			// A plausible history: reviews 15 days apart, growing stability; the last one sets the due date,
@@ -87,7 +97,30 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 				before = after;
 			}
 			stateStore.put({ ...before, sectionId: card.sectionId, order });
+			written.push({ ...(before as Written), sectionId: card.sectionId });
 		});
+		// The section summaries the app keeps beside the states (see src/lib/storage/summary.ts).
+		const codes: Record<string, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
+		const sums = new Map<string, { ids: string[]; st: number[]; due: number[]; s: number[]; lr: number[] }>();
+		for (const st of written) {
+			let g = sums.get(st.sectionId);
+			if (!g) sums.set(st.sectionId, (g = { ids: [], st: [], due: [], s: [], lr: [] }));
+			g.ids.push(st.cardId);
+			g.st.push(codes[st.state] ?? 0);
+			g.due.push(st.due);
+			g.s.push(st.stability);
+			g.lr.push(st.lastReview ?? NaN);
+		}
+		for (const [sectionId, g] of sums)
+			tx.objectStore('summaries').put({
+				packId: meta.id,
+				sectionId,
+				ids: g.ids,
+				state: Uint8Array.from(g.st),
+				due: Float64Array.from(g.due),
+				stability: Float64Array.from(g.s),
+				lastReview: Float64Array.from(g.lr)
+			});
 		if (o.settings) tx.objectStore('settings').put({ key: 'study', value: o.settings });
 		await new Promise<void>((res, rej) => {
 			tx.oncomplete = () => res();
@@ -117,6 +150,14 @@ export interface DbDump {
 	settings: { key: string; value: unknown }[];
 	packs: unknown[];
 	cards: unknown[];
+	summaries: {
+		packId: string;
+		sectionId: string;
+		ids: string[];
+		state: number[];
+		due: number[];
+		lastReview: (number | null)[];
+	}[];
 }
 
 /** Reads every store of the app's database. */
@@ -137,9 +178,17 @@ export function dump(page: Page): Promise<DbDump> {
 			logs: await read('logs'),
 			settings: await read('settings'),
 			packs: await read('packs'),
-			cards: await read('cards')
+			cards: await read('cards'),
+			summaries: ((await read('summaries')) as Record<string, ArrayLike<number> | string>[]).map((r) => ({
+				packId: r.packId,
+				sectionId: r.sectionId,
+				ids: r.ids,
+				state: Array.from(r.state as ArrayLike<number>),
+				due: Array.from(r.due as ArrayLike<number>),
+				lastReview: Array.from(r.lastReview as ArrayLike<number>, (x) => (Number.isNaN(x) ? null : x))
+			}))
 		};
 		db.close();
-		return out as DbDump;
+		return out as unknown as DbDump;
 	}) as Promise<DbDump>;
 }

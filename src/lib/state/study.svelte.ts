@@ -1,15 +1,25 @@
 import { tick } from 'svelte';
-import { itemKey, type StudyScope } from '../core/queue';
+import { itemKey, type QueueItem, type StudyScope } from '../core/queue';
 import type { Rating, Scheduler } from '../core/scheduler';
 import * as machine from '../core/session';
 import { getDb } from '../storage/db';
-import { buildQueue, loadSessionHistory, openSession, recordGrade, undoGrade } from '../storage/study';
+import {
+	buildQueue,
+	buildQueueKeys,
+	loadItems,
+	loadSessionHistory,
+	openSession,
+	recordGrade,
+	undoGrade
+} from '../storage/study';
 import { ensureBuiltIns } from './app.svelte';
 import { settings } from './settings.svelte';
 import { scopeKey } from './scope';
 import { broadcast, listen } from './sync';
 
 const DAY = 86_400_000;
+/** Cards loaded before the first one shows; the rest of the queue loads behind it. */
+const FIRST_BATCH = 10;
 
 /** "10m", "3d", "2mo", "1.5y": how far ahead a grade brings the card back. */
 export function formatInterval(ms: number): string {
@@ -82,7 +92,17 @@ export class StudyState {
 			const w = settings.window(now);
 			this.#scheduler = settings.scheduler();
 			performance.mark('deckhand:queue-start');
-			const items = await buildQueue(db, this.scope, w, settings.value, this.#scheduler);
+			// The first cards are loaded before the screen shows; the rest follow in the background.
+			let items: QueueItem[];
+			let later: Promise<QueueItem[]> = Promise.resolve([]);
+			if (this.scope.cram) {
+				items = await buildQueue(db, this.scope, w, settings.value, this.#scheduler);
+			} else {
+				const keys = await buildQueueKeys(db, this.scope, w, settings.value, this.#scheduler);
+				performance.measure('deckhand:queue-keys', 'deckhand:queue-start');
+				items = await loadItems(db, keys.slice(0, FIRST_BATCH));
+				if (keys.length > FIRST_BATCH) later = loadItems(db, keys.slice(FIRST_BATCH));
+			}
 			performance.measure('deckhand:queue', 'deckhand:queue-start');
 			let s = machine.startSession(items, now, this.scope.cram === true);
 			if (!this.scope.cram) {
@@ -93,6 +113,8 @@ export class StudyState {
 			}
 			this.session = s;
 			this.#shown();
+			const rest = await later;
+			if (rest.length && this.session) this.session = machine.enqueue(this.session, rest, Date.now());
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		} finally {

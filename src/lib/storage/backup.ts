@@ -8,6 +8,7 @@ import { fail, ok, type Issue, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, PackRecord, SettingRecord, StateRecord } from './db';
 import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
+import { rebuildSummaries } from './summary';
 
 export const BACKUP_FORMAT = 'deckhand-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -118,7 +119,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 	try {
 		await db.transaction(
 			'rw',
-			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions],
+			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions, db.summaries],
 			async () => {
 				await Promise.all([
 					db.packs.clear(),
@@ -133,6 +134,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 				await db.states.bulkAdd(b.states);
 				await db.logs.bulkAdd(b.logs);
 				await db.settings.bulkAdd(b.settings);
+				await rebuildSummaries(db);
 			}
 		);
 		return ok(undefined);

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import type { Card, Pack, PackId, SectionId } from '../core/pack/types';
+import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
 import { applySchema } from './schema';
 
@@ -31,6 +31,19 @@ export interface SessionRecord {
 	logIds: number[];
 }
 
+/** The schedule of every card in one section, packed (see summary.ts). Arrays are in document order. */
+export interface SectionSummary {
+	packId: PackId;
+	sectionId: SectionId | '';
+	ids: CardId[];
+	/** 0 new, 1 learning, 2 review, 3 relearning. */
+	state: Uint8Array;
+	due: Float64Array;
+	stability: Float64Array;
+	/** NaN for a card never reviewed. */
+	lastReview: Float64Array;
+}
+
 export const DB_NAME = 'deckhand';
 
 export class DeckhandDb extends Dexie {
@@ -40,6 +53,7 @@ export class DeckhandDb extends Dexie {
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;
 	sessions!: Table<SessionRecord, string>;
+	summaries!: Table<SectionSummary, [string, string]>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

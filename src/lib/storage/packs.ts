@@ -1,6 +1,7 @@
 import type { Pack } from '../core/pack/types';
 import type { Scheduler } from '../core/scheduler';
 import type { CardRecord, DeckhandDb, PackRecord, StateRecord } from './db';
+import { rebuildSummaries } from './summary';
 
 /**
  * Installs or refreshes a pack: its record, its cards, and a new state for every card that has none.
@@ -17,7 +18,7 @@ export async function installPack(
 	const { cards, ...meta } = pack;
 	const record: PackRecord = { ...meta, installedAt: now, builtIn };
 	const rows: CardRecord[] = cards.map((card, order) => ({ ...card, packId: pack.id, order }));
-	await db.transaction('rw', db.packs, db.cards, db.states, async () => {
+	await db.transaction('rw', [db.packs, db.cards, db.states, db.summaries], async () => {
 		await db.packs.put(record);
 		await db.cards.bulkPut(rows);
 		const keys = rows.map((r) => [r.packId, r.id] as [string, string]);
@@ -32,6 +33,7 @@ export async function installPack(
 			}
 		});
 		await db.states.bulkPut(write);
+		await rebuildSummaries(db, pack.id);
 	});
 }
 

@@ -4,6 +4,7 @@
  * database of the previous version and finds nothing lost).
  */
 import type { Dexie, Transaction } from 'dexie';
+import { summarize } from './summary';
 
 export interface SchemaVersion {
 	version: number;
@@ -49,6 +50,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 					s.sectionId = c?.sectionId ?? '';
 					s.order = c?.order ?? 0;
 				});
+		}
+	},
+	{
+		version: 3,
+		reason:
+			'Home counts and the queue at 20k cards: per-section schedule summaries, so they read tens of records, not every state.',
+		stores: { summaries: '[packId+sectionId], packId' },
+		upgrade: async (tx) => {
+			const states = await tx.table('states').toArray();
+			await tx.table('summaries').bulkPut(summarize(states));
 		}
 	}
 ];

@@ -8,6 +8,7 @@ import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
 import { toFailure, type StorageFailure } from './errors';
+import { STATE_CODES, updateSummary } from './summary';
 
 export type { QueueItem, StudyScope };
 
@@ -76,23 +77,25 @@ export async function loadToday(db: DeckhandDb, dayStart: number): Promise<Today
 }
 
 /**
- * The home page's figures in one read: due and new per pack and section from one index-only scan
- * (no card or state objects are loaded), and today's progress from the log index.
+ * The home page's figures in one read: due and new per pack and section from the section summaries
+ * (a few dozen records, not one per card), and today's progress from the log index.
  */
 export async function loadHomeCounts(db: DeckhandDb, w: DayWindow, limits: Limits): Promise<HomeCounts> {
-	return db.transaction('r', db.states, db.packs, db.logs, async () => {
-		const [keys, packs, today] = await Promise.all([
-			db.states.orderBy('[packId+sectionId+state+due]').keys(),
+	return db.transaction('r', db.summaries, db.packs, db.logs, async () => {
+		const [sums, packs, today] = await Promise.all([
+			db.summaries.toArray(),
 			db.packs.toArray(),
 			loadToday(db, w.dayStart)
 		]);
 		const bySection = new Map<string, StudyCounts>();
-		for (const k of keys as unknown as [string, string, string, number][]) {
-			const id = `${k[0]}\u0000${k[1]}`;
-			let c = bySection.get(id);
-			if (!c) bySection.set(id, (c = { due: 0, new: 0 }));
-			if (k[2] === 'new') c.new += 1;
-			else if (isDue(k[2], k[3], w)) c.due += 1;
+		for (const sum of sums) {
+			const c = { due: 0, new: 0 };
+			for (let i = 0; i < sum.ids.length; i++) {
+				const st = STATE_CODES[sum.state[i]!]!;
+				if (st === 'new') c.new += 1;
+				else if (isDue(st, sum.due[i]!, w)) c.due += 1;
+			}
+			bySection.set(`${sum.packId}\u0000${sum.sectionId}`, c);
 		}
 		const packCounts: PackCounts[] = packs
 			.map((p) => {
@@ -137,21 +140,91 @@ export async function countStudy(db: DeckhandDb, now: number): Promise<StudyCoun
 	});
 }
 
-async function attachCards(db: DeckhandDb, states: StateRecord[]): Promise<QueueItem[]> {
-	const cards = await db.cards.bulkGet(states.map((s) => [s.packId, s.cardId] as [string, string]));
-	const items: QueueItem[] = [];
-	states.forEach((state, i) => {
-		const card = cards[i];
-		if (card) items.push({ card, state });
-	});
-	return items;
-}
+/** A card picked for the queue, before its card and state are loaded. */
+type Pick = [packId: string, cardId: string];
 
 /**
- * The queue for a scope: due (re)learning cards, due reviews by lowest predicted recall, then new cards
- * interleaved across sections in document order, within the day's limits. Cram takes every card of the
- * scope in document order, due or not.
+ * The queue for a scope, as card keys in order: due (re)learning cards, due reviews by lowest predicted
+ * recall, then new cards interleaved across sections in document order, within the day's limits. Read
+ * from the section summaries, so it costs the same at 200 cards or 20,000.
  */
+export async function buildQueueKeys(
+	db: DeckhandDb,
+	scope: StudyScope,
+	w: DayWindow,
+	limits: Limits,
+	scheduler: Scheduler
+): Promise<Pick[]> {
+	return db.transaction('r', db.summaries, db.packs, db.logs, async () => {
+		const [today, all, packs] = await Promise.all([
+			loadToday(db, w.dayStart),
+			scope.packId ? db.summaries.where('packId').equals(scope.packId).toArray() : db.summaries.toArray(),
+			db.packs.toArray()
+		]);
+		const sums = all.filter((s) => inScope(scope, s.packId, s.sectionId));
+		const sectionOrder = new Map<string, number>();
+		for (const p of packs) for (const s of p.sections) sectionOrder.set(`${p.id}\u0000${s.id}`, s.order);
+		sums.sort((a, b) =>
+			a.packId === b.packId
+				? (sectionOrder.get(`${a.packId}\u0000${a.sectionId}`) ?? 1e9) -
+					(sectionOrder.get(`${b.packId}\u0000${b.sectionId}`) ?? 1e9)
+				: a.packId < b.packId
+					? -1
+					: 1
+		);
+		interface Due {
+			packId: string;
+			cardId: string;
+			state: CardState['state'];
+			due: number;
+			stability: number;
+			lastReview: number;
+		}
+		const due: Due[] = [];
+		const fresh: Pick[][] = [];
+		for (const sum of sums) {
+			const group: Pick[] = [];
+			for (let i = 0; i < sum.ids.length; i++) {
+				const st = STATE_CODES[sum.state[i]!]!;
+				if (st === 'new') group.push([sum.packId, sum.ids[i]!]);
+				else if (isDue(st, sum.due[i]!, w))
+					due.push({
+						packId: sum.packId,
+						cardId: sum.ids[i]!,
+						state: st,
+						due: sum.due[i]!,
+						stability: sum.stability[i]!,
+						lastReview: sum.lastReview[i]!
+					});
+			}
+			fresh.push(group);
+		}
+		const ordered = orderDue(
+			due,
+			w.now,
+			(s, t) => scheduler.recallOf(s.stability, s.lastReview, t),
+			remaining(limits.reviewsPerDay, today.reviewsDone)
+		);
+		const picks: Pick[] = ordered.map((d) => [d.packId, d.cardId]);
+		return [...picks, ...interleaveNew(fresh, remaining(limits.newPerDay, today.newSeen))];
+	});
+}
+
+/** Loads the cards and states of picked keys, in order (a card gone from its pack is skipped). */
+export async function loadItems(db: DeckhandDb, picks: readonly Pick[]): Promise<QueueItem[]> {
+	return db.transaction('r', db.states, db.cards, async () => {
+		const [states, cards] = await Promise.all([db.states.bulkGet([...picks]), db.cards.bulkGet([...picks])]);
+		const items: QueueItem[] = [];
+		picks.forEach((_, i) => {
+			const card = cards[i];
+			const state = states[i];
+			if (card && state) items.push({ card, state });
+		});
+		return items;
+	});
+}
+
+/** The whole queue for a scope, loaded (cram: every card of the scope in document order). */
 export async function buildQueue(
 	db: DeckhandDb,
 	scope: StudyScope,
@@ -159,58 +232,8 @@ export async function buildQueue(
 	limits: Limits,
 	scheduler: Scheduler
 ): Promise<QueueItem[]> {
-	return db.transaction('r', db.states, db.cards, db.packs, db.logs, async () => {
-		if (scope.cram) return cramQueue(db, scope);
-		const today = await loadToday(db, w.dayStart);
-		const due: StateRecord[] = [];
-		for (const st of ['learning', 'relearning', 'review'] as const) {
-			const upper = st === 'review' ? w.dayEnd : w.now;
-			const rows = await db.states
-				.where('[state+due]')
-				.between([st, -Infinity], [st, upper], true, true)
-				.toArray();
-			for (const r of rows)
-				if (inScope(scope, r.packId, r.sectionId) && isDue(r.state, r.due, w)) due.push(r);
-		}
-		const ordered = orderDue(
-			due,
-			w.now,
-			(s, t) => scheduler.recall(s, t),
-			remaining(limits.reviewsPerDay, today.reviewsDone)
-		);
-
-		const newLeft = remaining(limits.newPerDay, today.newSeen);
-		let fresh: StateRecord[] = [];
-		if (newLeft > 0) {
-			const range = db.states.where('[state+packId+sectionId+order]').between(['new'], ['new', []]); // ['new', []] sorts after every ['new', packId, ...]
-			const [keys, primaries, packs] = await Promise.all([
-				range.keys(),
-				range.primaryKeys(),
-				db.packs.toArray()
-			]);
-			const sectionOrder = new Map<string, number>();
-			for (const p of packs) for (const s of p.sections) sectionOrder.set(`${p.id}\u0000${s.id}`, s.order);
-			const groups = new Map<string, [string, string][]>();
-			(keys as unknown as [string, string, string, number][]).forEach((k, i) => {
-				if (!inScope(scope, k[1], k[2])) return;
-				const g = `${k[1]}\u0000${k[2]}`;
-				let list = groups.get(g);
-				if (!list) groups.set(g, (list = []));
-				list.push(primaries[i] as unknown as [string, string]);
-			});
-			const ordering = [...groups.keys()].sort((a, b) => {
-				const pa = a.split('\u0000')[0]!;
-				const pb = b.split('\u0000')[0]!;
-				return pa === pb ? (sectionOrder.get(a) ?? 1e9) - (sectionOrder.get(b) ?? 1e9) : pa < pb ? -1 : 1;
-			});
-			const picked = interleaveNew(
-				ordering.map((g) => groups.get(g)!),
-				newLeft
-			);
-			fresh = (await db.states.bulkGet(picked)).filter((s): s is StateRecord => s !== undefined);
-		}
-		return attachCards(db, [...ordered, ...fresh]);
-	});
+	if (scope.cram) return cramQueue(db, scope);
+	return loadItems(db, await buildQueueKeys(db, scope, w, limits, scheduler));
 }
 
 async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]> {
@@ -246,11 +269,13 @@ export async function recordGrade(
 	sessionId?: string
 ): Promise<Result<number, StorageFailure>> {
 	try {
-		return await db.transaction('rw', db.states, db.logs, db.sessions, async () => {
+		return await db.transaction('rw', [db.states, db.logs, db.sessions, db.summaries], async () => {
 			const current = await db.states.get([state.packId, state.cardId]);
 			if (!current || !sameState(current, log.before))
 				return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
-			await db.states.put({ ...plain(state), sectionId: current.sectionId, order: current.order });
+			const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
+			await db.states.put(next);
+			await updateSummary(db, next);
 			const logId = await db.logs.add({ ...log, before: plain(log.before) });
 			if (sessionId !== undefined) {
 				const s = await db.sessions.get(sessionId);
@@ -290,7 +315,7 @@ export async function undoGrade(
 	sessionId?: string
 ): Promise<Result<CardState, StorageFailure>> {
 	try {
-		return await db.transaction('rw', db.states, db.logs, db.sessions, async () => {
+		return await db.transaction('rw', [db.states, db.logs, db.sessions, db.summaries], async () => {
 			const log = await db.logs.get(logId);
 			const current = log && (await db.states.get([log.packId, log.cardId]));
 			if (!log || !current || current.reps !== log.before.reps + 1 || current.lastReview !== log.reviewedAt)
@@ -299,7 +324,9 @@ export async function undoGrade(
 					message: 'That grade was already undone or changed elsewhere.'
 				});
 			const before = plain(log.before);
-			await db.states.put({ ...before, sectionId: current.sectionId, order: current.order });
+			const restored = { ...before, sectionId: current.sectionId, order: current.order };
+			await db.states.put(restored);
+			await updateSummary(db, restored);
 			await db.logs.delete(logId);
 			if (sessionId !== undefined) {
 				const s = await db.sessions.get(sessionId);

@@ -43,7 +43,7 @@ describe('schema upgrades', () => {
 		await v1.table('settings').put({ key: 'study', value: { desiredRetention: 0.85 } });
 		v1.close();
 
-		const v2 = new DeckhandDb(name);
+		const v2 = new DeckhandDb(name, 2);
 		await v2.open();
 		expect(v2.verno).toBe(2);
 		expect(await v2.packs.count()).toBe(1);
@@ -59,5 +59,40 @@ describe('schema upgrades', () => {
 		).toEqual([['p', 'c2']]);
 		expect(await v2.sessions.count()).toBe(0);
 		v2.close();
+	});
+
+	it('v2 -> v3: a seeded version-2 database gains section summaries that match its states', async () => {
+		const name = `upgrade3-${Math.random()}`;
+		const v2 = new DeckhandDb(name, 2);
+		await v2.open();
+		const base = {
+			packId: 'p',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0
+		};
+		await v2.table('states').bulkPut([
+			{ ...base, cardId: 'c2', state: 'new', lastReview: null, sectionId: 's1', order: 1 },
+			{ ...base, cardId: 'c1', state: 'review', lastReview: 500, sectionId: 's1', order: 0 },
+			{ ...base, cardId: 'c3', state: 'learning', lastReview: 700, sectionId: 's2', order: 2 }
+		]);
+		await v2.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
+		v2.close();
+
+		const v3 = new DeckhandDb(name);
+		await v3.open();
+		expect(v3.verno).toBe(3);
+		expect(await v3.states.count()).toBe(3);
+		expect(await v3.logs.count()).toBe(1);
+		const s1 = await v3.summaries.get(['p', 's1']);
+		expect(s1?.ids).toEqual(['c1', 'c2']);
+		expect(Array.from(s1!.state)).toEqual([2, 0]);
+		expect(Array.from(s1!.lastReview)).toEqual([500, NaN]);
+		expect((await v3.summaries.get(['p', 's2']))?.ids).toEqual(['c3']);
+		v3.close();
 	});
 });

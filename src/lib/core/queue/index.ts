@@ -31,14 +31,21 @@ export function inScope(scope: StudyScope, packId: string, sectionId: string | u
 	return true;
 }
 
+/** The least a due card needs for ordering: its id, state and due date. */
+export interface DueEntry {
+	cardId: string;
+	state: CardState['state'];
+	due: number;
+}
+
 /**
  * Due cards in the order to show them: (re)learning cards already due first (earliest first, they are
  * time-sensitive), then reviews by lowest predicted recall, cut to the reviews left for today.
  */
-export function orderDue<S extends CardState>(
+export function orderDue<S extends Pick<CardState, 'cardId' | 'state' | 'due'> | DueEntry>(
 	due: readonly S[],
 	now: number,
-	recall: (s: CardState, now: number) => number,
+	recall: (s: S, now: number) => number,
 	reviewsLeft: number
 ): S[] {
 	const learning = due.filter((s) => s.state !== 'review' && s.due <= now).sort((a, b) => a.due - b.due);

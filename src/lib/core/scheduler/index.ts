@@ -165,6 +165,12 @@ export class Scheduler {
 		return this.#fsrs.forgetting_curve(Math.max(0, (now - state.lastReview) / DAY_MS), state.stability);
 	}
 
+	/** Recall from the two numbers it depends on (NaN `lastReview`: never studied, so 0). */
+	recallOf(stability: number, lastReview: number, now: number): number {
+		if (!Number.isFinite(lastReview) || stability <= 0) return 0;
+		return this.#fsrs.forgetting_curve(Math.max(0, (now - lastReview) / DAY_MS), stability);
+	}
+
 	/** The predicted probability of recall at `now` (0 for a card never studied). */
 	retrievability(state: CardState, now: number): number {
 		if (state.state === 'new') return 0;

@@ -126,6 +126,13 @@ export function dropCard(s: Session, key: string, now: number): Session {
 	return next;
 }
 
+/** More cards for the end of the queue (the rest of a queue loaded in batches); skips any already here. */
+export function enqueue(s: Session, items: readonly QueueItem[], now: number): Session {
+	const have = new Set([...s.queue, ...s.pending, ...(s.current ? [s.current] : [])].map(itemKey));
+	const queue = [...s.queue, ...items.filter((i) => !have.has(itemKey(i)))];
+	return s.current ? { ...s, queue } : advance({ ...s, queue }, now);
+}
+
 /** Whether the last grade can be undone. */
 export function canUndo(s: Session): boolean {
 	return s.history.length > 0;

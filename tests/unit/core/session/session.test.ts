@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '$lib/core/scheduler';
 import type { QueueItem } from '$lib/core/queue';
-import { answer, canUndo, cardsLeft, dropCard, graded, startSession, undone } from '$lib/core/session';
+import {
+	answer,
+	canUndo,
+	cardsLeft,
+	dropCard,
+	enqueue,
+	graded,
+	startSession,
+	undone
+} from '$lib/core/session';
 import { everyKindPack } from '../../../fixtures/packs';
 
 const t0 = Date.UTC(2026, 0, 1, 9);
@@ -72,6 +81,14 @@ describe('session machine', () => {
 		expect(s.queue.map((q) => q.card.id)).toEqual(['t1', 'f1']);
 		expect(s.pending).toEqual([]);
 		expect(s.history.at(-1)?.logId).toBeNull();
+	});
+
+	it('takes the rest of a queue loaded later, without duplicates', () => {
+		let s = startSession(items.slice(0, 1), t0);
+		s = enqueue(s, items, t0);
+		expect([s.current, ...s.queue].map((q) => q?.card.id)).toEqual(['f1', 'm1', 't1']);
+		const empty = enqueue(startSession([], t0), items.slice(1, 2), t0);
+		expect(empty.current?.card.id).toBe('m1');
 	});
 
 	it('ends when every card is done', () => {
