@@ -381,13 +381,15 @@ function commandValues(tokens: string[]): string[] {
 	return [...new Set(vals.map((v) => v.replace(/;$/, '')))].filter((v) => v.length > 0);
 }
 
+const DULL = new Set(['--name', '--rm', '-d', '-it']);
+
 function blankCandidates(tokens: string[]): { index: number; answer: string; split?: string }[] {
 	const out: { index: number; answer: string; split?: string }[] = [];
-	tokens.forEach((t, i) => {
-		if (/^--[a-z]/.test(t)) {
-			const eq = t.indexOf('=');
-			out.push(eq > 0 ? { index: i, answer: t.slice(0, eq), split: t.slice(eq) } : { index: i, answer: t });
-		}
+	const flags = tokens.map((t, i) => ({ t, i })).filter(({ t }) => /^--[a-z]/.test(t));
+	const ordered = [...flags.filter(({ t }) => !DULL.has(t.split('=')[0]!)), ...flags.filter(({ t }) => DULL.has(t.split('=')[0]!))];
+	ordered.forEach(({ t, i }) => {
+		const eq = t.indexOf('=');
+		out.push(eq > 0 ? { index: i, answer: t.slice(0, eq), split: t.slice(eq) } : { index: i, answer: t });
 	});
 	tokens.forEach((t, i) => {
 		if (/^-[a-zA-Z]$/.test(t)) out.push({ index: i, answer: t });
@@ -398,14 +400,19 @@ function blankCandidates(tokens: string[]): { index: number; answer: string; spl
 	return out;
 }
 
-export function commandCards(ctx: Ctx, code: PCode, sectionFlags: string[]): Card[] {
+export function commandCards(
+	ctx: Ctx,
+	code: PCode,
+	sectionFlags: string[],
+	intents: Readonly<Record<string, string>> = {}
+): Card[] {
 	const out: Card[] = [];
 	for (const cmd of code.commands) {
 		const tokens = shellTokens(cmd.command);
 		if (tokens.length === 0) continue;
-		const intent = commandIntent(cmd, code, ctx);
-		const values = commandValues(tokens);
-		const needed = values.filter((v) => !gives(intent, v));
+		const reviewed = intents[cmd.original];
+		const intent = reviewed ? sentence(reviewed) : commandIntent(cmd, code, ctx);
+		const needed = reviewed ? [] : commandValues(tokens).filter((v) => !gives(intent, v));
 		const prompt = needed.length
 			? `${intent} Use ${needed.map((v) => `\`${v}\``).join(', ')}.`
 			: intent;

@@ -32,12 +32,21 @@ const ErratumSchema = v.object({
 	why: v.string()
 });
 
-const ErrataFileSchema = v.object({ errata: v.array(ErratumSchema) });
+const ReviewSchema = v.object({
+	errata: v.array(ErratumSchema),
+	intents: v.optional(v.record(v.string(), v.string()), {})
+});
 
-/** Parses an errata file's JSON value. */
-export function parseErrata(input: unknown): Result<Erratum[]> {
-	const r = v.safeParse(ErrataFileSchema, input);
-	if (r.success) return ok(r.output.errata);
+/** A reviewed file: errata plus instructions for command exercises, keyed by the original command line. */
+export interface Review {
+	errata: Erratum[];
+	intents: Record<string, string>;
+}
+
+/** Parses a review file's JSON value (errata and intents). */
+export function parseReview(input: unknown): Result<Review> {
+	const r = v.safeParse(ReviewSchema, input);
+	if (r.success) return ok(r.output);
 	return fail(
 		r.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }))
 	);

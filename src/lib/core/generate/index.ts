@@ -35,6 +35,8 @@ export interface NotesMeta {
 
 export interface GenerateOptions {
 	errata?: readonly Erratum[];
+	/** Reviewed instructions for command exercises, keyed by the original command line. */
+	intents?: Readonly<Record<string, string>>;
 }
 
 export interface Generated {
@@ -84,7 +86,7 @@ export function checkNotesText(text: string, name = 'notes'): Result<string> {
 	return ok(text);
 }
 
-function buildCards(s: PSection, sectionId: SectionId): Card[] {
+function buildCards(s: PSection, sectionId: SectionId, intents: Readonly<Record<string, string>>): Card[] {
 	const cards: Card[] = [];
 	const flags = [...s.intro.code, ...s.subsections.flatMap((x) => x.code)]
 		.flatMap((c) => c.commands)
@@ -94,7 +96,7 @@ function buildCards(s: PSection, sectionId: SectionId): Card[] {
 	for (const sub of [s.intro, ...s.subsections]) {
 		const ctx: Ctx = { section: s, sectionId, sub };
 		cards.push(...flashcards(ctx), ...multipleChoice(ctx), ...trueFalse(ctx), ...cloze(ctx), ...domc(ctx));
-		for (const code of sub.code) cards.push(...commandCards(ctx, code, flags), ...configCards(ctx, code));
+		for (const code of sub.code) cards.push(...commandCards(ctx, code, flags, intents), ...configCards(ctx, code));
 	}
 	return cards;
 }
@@ -121,7 +123,7 @@ export function generatePack(markdown: string, meta: NotesMeta, options: Generat
 			...(domain ? { domain } : {}),
 			subsections: s.subsections.map((x) => x.title)
 		});
-		const built = buildCards(s, id).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+		const built = buildCards(s, id, options.intents ?? {}).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 		for (const c of built) {
 			const key = JSON.stringify({ ...c, id: undefined, source: undefined, correction: undefined });
 			if (seen.has(key)) continue;

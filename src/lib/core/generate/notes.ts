@@ -139,9 +139,11 @@ function readItem(
 	let explanation: string | undefined;
 	if (para) {
 		const [first, ...rest] = para.children;
-		if (first?.type === 'strong') {
+		const tail = clean(rest.map((n) => toString(n)).join(''));
+		// A term is a bold lead followed by a colon or dash, or a bold lead alone ("**Kubernetes**:").
+		if (first?.type === 'strong' && (tail === '' || /^[:\u2013\u2014-]/.test(tail))) {
 			term = clean(toString(first));
-			explanation = clean(rest.map((n) => toString(n)).join('')).replace(/^[:\u2013\u2014-]\s*/, '');
+			explanation = tail.replace(/^[:\u2013\u2014-]\s*/, '');
 		}
 	}
 	const label = text.replace(/:$/, '').replace(/\*\*/g, '').trim();
