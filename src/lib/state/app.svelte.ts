@@ -12,7 +12,7 @@ let ready: Promise<void> | null = null;
 export function ensureBuiltIns(): Promise<void> {
 	ready ??= (async () => {
 		const db = getDb();
-		for (const pack of builtInPacks()) {
+		for (const pack of await builtInPacks()) {
 			const installed = await installedVersion(db, pack.id);
 			if (installed === null || installed < pack.version) {
 				await installPack(db, pack, scheduler, Date.now(), true);

@@ -1,19 +1,14 @@
-/** The packs that ship with the app. */
-import starterNotes from '../../../questions/starter.md?raw';
-import { generateFlashcardPack } from '../core/generate/flashcards';
+/**
+ * The packs that ship with the app. The generated bank is loaded with a dynamic import, so it is a separate
+ * chunk fetched on first install and never part of the first route's JavaScript.
+ */
+import { parsePack } from '../core/pack/parse';
 import type { Pack } from '../core/pack/types';
 
-/** The built-in packs, generated from the Markdown under questions/. */
-export function builtInPacks(): Pack[] {
-	return [
-		generateFlashcardPack(starterNotes, {
-			id: 'docker-starter',
-			title: 'Docker starter',
-			version: 1,
-			description: 'Core Docker terms: images, containers, networks and storage.',
-			author: 'Deckhand',
-			license: 'CC-BY-4.0',
-			createdAt: '2026-11-28T00:00:00.000Z'
-		})
-	];
+/** The built-in packs, generated from the Markdown under questions/ (see questions/README.md). */
+export async function builtInPacks(): Promise<Pack[]> {
+	const { default: json } = await import('../../../questions/docker-guide.pack.json');
+	const parsed = parsePack(json);
+	if (!parsed.ok) throw new Error(`The built-in pack is damaged: ${parsed.errors[0]?.path} ${parsed.errors[0]?.message}`);
+	return [parsed.value];
 }

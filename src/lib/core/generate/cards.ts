@@ -470,6 +470,29 @@ const LANG_NAME: Record<ConfigLanguage, string> = {
 	yaml: 'YAML file'
 };
 
+/** How much blanking a key teaches: Compose and workflow keys a learner should know by heart. */
+const KEY_SCORE: Record<string, number> = {
+	profiles: 5,
+	'<<': 5,
+	dockerfile: 4,
+	condition: 4,
+	replicas: 3,
+	depends_on: 3,
+	memory: 3,
+	cpus: 3,
+	restart: 3,
+	'runs-on': 3,
+	uses: 3,
+	job_name: 3,
+	targets: 3,
+	command: 2,
+	ports: 2,
+	push: 2,
+	context: 1,
+	image: 1,
+	build: 1
+};
+
 /** Lines worth blanking: instructions and key lines that carry a value, scored by how much they teach. */
 function configTargets(lines: string[], language: ConfigLanguage): { start: number; end: number; score: number }[] {
 	const out: { start: number; end: number; score: number }[] = [];
@@ -485,11 +508,11 @@ function configTargets(lines: string[], language: ConfigLanguage): { start: numb
 			score = 1 + (/--/.test(t) ? 2 : 0) + (/^(HEALTHCHECK|COPY --from|FROM .* AS|CMD|EXPOSE)/.test(t) ? 2 : 0);
 		} else {
 			const m = /^(-\s+)?([\w.<-]+):\s*(\S.*)?$/.exec(t);
-			if (!m || !m[3] || m[3].startsWith('&') || m[3].startsWith('*')) {
+			if (!m || !m[3] || m[3].startsWith('&') || (m[3].startsWith('*') && m[2] !== '<<')) {
 				if (/^-\s+["']?--/.test(t) || /^-\s+\S+:\S+/.test(t)) score = 1;
 				else continue;
 			} else {
-				score = 1 + (/^(profiles|depends_on|image|command|build|ports|replicas|restart|condition|runs-on|uses|job_name|targets|memory|cpus|dockerfile|context)$/.test(m[2]!) ? 2 : 0);
+				score = 1 + (KEY_SCORE[m[2]!] ?? 0);
 			}
 		}
 		out.push({ start: i, end, score });
@@ -509,7 +532,8 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 	const where = ctx.sub.title || ctx.section.title;
 	const out: Card[] = [];
 	const intent = code.label && !LABEL_ONLY.test(code.label) ? ` (${code.label})` : '';
-	for (const t of targets.slice(0, count)) {
+	for (const t of targets) {
+		if (out.length >= count) break;
 		const answer = lines.slice(t.start, t.end + 1).join('\n');
 		const before = lines.slice(0, t.start).join('\n');
 		const after = lines.slice(t.end + 1).join('\n');

@@ -165,13 +165,14 @@ export function upgradeEnvelope(input: unknown): Result<unknown> {
 	let env = input as Record<string, unknown>;
 	if (env.format !== PACK_FORMAT)
 		return fail([{ path: 'format', message: `this is not a Deckhand pack (format must be "${PACK_FORMAT}")` }]);
-	let version = env.formatVersion;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+	const declared = env.formatVersion;
+	if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0)
 		return fail([{ path: 'formatVersion', message: 'must be a whole number' }]);
-	if (version > PACK_FORMAT_VERSION)
+	if (declared > PACK_FORMAT_VERSION)
 		return fail([
-			{ path: 'formatVersion', message: `this pack needs a newer Deckhand (format ${version}; this app reads up to ${PACK_FORMAT_VERSION})` }
+			{ path: 'formatVersion', message: `this pack needs a newer Deckhand (format ${declared}; this app reads up to ${PACK_FORMAT_VERSION})` }
 		]);
+	let version: number = declared;
 	while (version < PACK_FORMAT_VERSION) {
 		const step = UPGRADES[version];
 		if (!step) return fail([{ path: 'formatVersion', message: `format ${version} is not supported` }]);
