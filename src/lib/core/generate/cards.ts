@@ -79,17 +79,18 @@ export function flashcards(ctx: Ctx): Card[] {
 		const draft: Omit<FlashcardCard, 'id'> = {
 			kind: 'flashcard',
 			front: `In ${where}, what is meant by ${f.term}?`,
-			back: sentence(f.explanation),
+			back: sentence(upperFirst(f.explanation)),
 			...base(ctx, f.text, f.corrections)
 		};
 		if (!gives(draft.front, f.explanation)) out.push(withId(draft, f.original, 'term'));
 		const words = f.term.split(/\s+/).length;
-		if (words <= 4 && !gives(f.explanation, f.term)) {
+		const reverseFront = `In ${where}, which term is described as "${f.explanation}"?`;
+		if (words <= 4 && !gives(reverseFront, f.term)) {
 			out.push(
 				withId(
 					{
 						kind: 'flashcard',
-						front: `In ${where}, which term is described as "${f.explanation}"?`,
+						front: reverseFront,
 						back: f.term,
 						...base(ctx, f.text, f.corrections)
 					} as Draft,
@@ -293,6 +294,7 @@ export function cloze(ctx: Ctx): Card[] {
 		if (!t) continue;
 		const at = f.text.indexOf(t);
 		const lead = f.parent ? `${where}, ${f.parent}: ` : `${where}: `;
+		if (gives(lead, t)) continue;
 		const draft: Omit<ClozeCard, 'id'> = {
 			kind: 'cloze',
 			before: lead + f.text.slice(0, at),
@@ -381,6 +383,9 @@ function commandValues(tokens: string[]): string[] {
 	return [...new Set(vals.map((v) => v.replace(/;$/, '')))].filter((v) => v.length > 0);
 }
 
+/** Plausible wrong tokens for a word bank when the section has no other flags to borrow. */
+const NEAR_MISSES = ['--all', 'new', '--force', 'add'];
+
 const DULL = new Set(['--name', '--rm', '-d', '-it']);
 
 function blankCandidates(tokens: string[]): { index: number; answer: string; split?: string }[] {
@@ -438,11 +443,13 @@ export function commandCards(
 		}
 		if (tokens.length >= 3 && tokens.length <= 14) {
 			const present = new Set(tokens.map((t) => t.split('=')[0]));
-			const distractors = stableShuffle(
+			const fromSection = stableShuffle(
 				[...new Set(sectionFlags)].filter((f) => !present.has(f)),
 				cmd.original,
 				(x) => x
-			).slice(0, 2);
+			);
+			const fallback = NEAR_MISSES.filter((f) => !present.has(f));
+			const distractors = [...fromSection, ...fallback].slice(0, 2);
 			const order: Omit<CommandOrderCard, 'id'> = {
 				kind: 'command-order',
 				prompt: `${intent} Put the parts of the command in order.`,

@@ -224,7 +224,9 @@ export function readNotes(markdown: string): Notes {
 			const items = (node as List).children;
 			const last = items[items.length - 1];
 			const para = last?.children.find((c): c is Paragraph => c.type === 'paragraph');
-			lastLabel = para ? clean(toString(para)).replace(/:$/, '').replace(/\*\*/g, '') : undefined;
+			const lastText = para ? clean(toString(para)) : '';
+			// Code after a list belongs to its last item only when that item leads in to it ("Setup:").
+			lastLabel = lastText.endsWith(':') ? lastText.replace(/:$/, '').replace(/\*\*/g, '') : undefined;
 		} else if (node.type === 'code') {
 			sub.code.push(readCode(node, lastLabel));
 		}
