@@ -223,11 +223,14 @@ export function trueFalse(ctx: Ctx): Card[] {
 	const { section, sub } = ctx;
 	const group = sub.title ? typeGroup(section, sub) : null;
 	const where = sub.title || section.title;
-	sub.facts.forEach((f, i) => {
+	let trues = 0;
+	let falses = 0;
+	sub.facts.forEach((f) => {
 		let statement: string;
 		let answer = true;
 		let explanation = `True: the guide says this under ${where}.`;
-		const wantFalse = i % 2 === 1;
+		// Keep true and false in balance: make this one false when trues are ahead and a swap exists.
+		const wantFalse = trues > falses;
 		if (f.parent) {
 			const rivals = [...new Set(sub.facts.map((x) => x.parent).filter((p): p is string => !!p && p !== f.parent))];
 			const rival = rivals[0];
@@ -246,9 +249,14 @@ export function trueFalse(ctx: Ctx): Card[] {
 			} else statement = `In ${where}, ${f.term} is described as "${f.explanation}".`;
 		} else {
 			if (!sub.title) return;
-			const others = group ? group.members.filter((m) => m !== sub) : [];
+			const others = (group ? group.members : section.subsections).filter(
+				(m) => m !== sub && m.facts.length > 0
+			);
 			const swap = stableShuffle(others, f.original, (x) => x.title)[0];
-			if (wantFalse && swap && !swap.facts.some((x) => x.text === f.text)) {
+			// A fact naming its own subject ("... on the same bridge") would be nonsense under another heading.
+			const ownWord = (distinct(sub.title).split(/\s+/)[0] ?? '').toLowerCase();
+			const namesItself = ownWord.length > 2 && hasWord(f.text, ownWord);
+			if (wantFalse && swap && !namesItself && !swap.facts.some((x) => x.text === f.text)) {
 				statement = `The guide says this about ${swap.title}: "${f.text}".`;
 				answer = false;
 				explanation = `False: the guide says this about ${sub.title}, not ${swap.title}.`;
@@ -261,6 +269,8 @@ export function trueFalse(ctx: Ctx): Card[] {
 			explanation,
 			...base(ctx, f.text, f.corrections)
 		};
+		if (answer) trues++;
+		else falses++;
 		out.push(withId(draft as Draft, f.original, 'tf'));
 	});
 	return out;
@@ -426,7 +436,11 @@ export function commandCards(
 			const type: Omit<CommandTypeCard, 'id'> = { kind: 'command-type', prompt, answer: cmd.command, ...common };
 			out.push(withId(type as Draft, cmd.original, 'type'));
 		}
-		const blank = blankCandidates(tokens).find((c) => !hasWord(intent, c.answer.replace(/^-+/, '')));
+		const blank = blankCandidates(tokens).find(
+			(c) =>
+				!hasWord(intent, c.answer.replace(/^-+/, '')) &&
+				tokens.filter((t) => t.split('=')[0] === c.answer).length === 1
+		);
 		if (blank) {
 			const before = tokens.slice(0, blank.index).join(' ');
 			const after = (blank.split ?? '') + (blank.index + 1 < tokens.length ? ' ' + tokens.slice(blank.index + 1).join(' ') : '');

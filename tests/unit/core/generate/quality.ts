@@ -45,7 +45,7 @@ export function qualityViolations(pack: Pack): string[] {
 				if (contains(c.prompt, c.answer)) bad(c, 'answer in prompt');
 				break;
 			case 'command-fill':
-				if (contains(c.before + c.after, c.answer) && !/^[a-z]/.test(c.answer)) bad(c, 'answer in prompt');
+				if (`${c.before} ${c.after}`.split(/[\s=]+/).includes(c.answer)) bad(c, 'answer in prompt');
 				if (c.before + c.answer + c.after !== c.command) bad(c, 'blank does not rebuild the command');
 				break;
 			case 'command-order':
