@@ -161,7 +161,7 @@ function readItem(
 	for (const child of item.children) {
 		if (child.type === 'code') into.code.push(readCode(child, label || undefined));
 		else if (child.type === 'list') {
-			const nextParent = term && !explanation ? term : lead ? label : parent;
+			const nextParent = term ?? (lead ? label : parent);
 			for (const sub of child.children) readItem(sub, into, nextParent, unused);
 		}
 	}
