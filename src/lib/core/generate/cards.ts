@@ -147,7 +147,7 @@ function mcq(
 	distractors: string[],
 	disc: string
 ): Card | null {
-	const pool = distractors.filter((d) => d !== answer && !hasWord(stem, d));
+	const pool = [...new Set(distractors)].filter((d) => d !== answer && !hasWord(stem, d));
 	if (pool.length < 3) return null;
 	if (gives(stem, answer)) return null;
 	const picked = stableShuffle(pool, f.original, (x) => x).slice(0, 3);

@@ -118,9 +118,10 @@ const PackSchema = v.pipe(
 );
 
 // valibot wants path items for issues added in rawCheck; build them by hand.
-function pathTo(pack: unknown, index: number, key: string): [v.ArrayPathItem, v.ObjectPathItem] {
+function pathTo(pack: unknown, index: number, key: string): [v.ObjectPathItem, v.ArrayPathItem, v.ObjectPathItem] {
 	const cards = (pack as { cards: unknown[] }).cards;
 	return [
+		{ type: 'object', origin: 'value', input: pack as Record<string, unknown>, key: 'cards', value: cards },
 		{ type: 'array', origin: 'value', input: cards, key: index, value: cards[index] },
 		{ type: 'object', origin: 'value', input: cards[index] as Record<string, unknown>, key, value: (cards[index] as Record<string, unknown>)[key] }
 	];

@@ -62,7 +62,7 @@ export function qualityViolations(pack: Pack): string[] {
 				break;
 		}
 		const { question } = cardText(c);
-		if (!/^[A-Z"`(_]/.test(question.trim()) && c.kind !== 'cloze') bad(c, 'prompt does not start with a capital');
+		if (/^[a-z]/.test(question.trim()) && c.kind !== 'cloze') bad(c, 'prompt starts with a small letter');
 	}
 	return out;
 }
