@@ -24,11 +24,14 @@ for (let i = 0; i < 12; i++) {
 	times.push(performance.now() - t0);
 	if (r.ok) cards = r.value.pack.cards.length;
 }
-console.log(`node: Docker guide (${(source.length / 1024).toFixed(1)} KB) -> ${cards} cards: median ${ms(median(times.slice(2)))}, first run ${ms(times[0]!)}`);
+console.log(
+	`node: Docker guide (${(source.length / 1024).toFixed(1)} KB) -> ${cards} cards: median ${ms(median(times.slice(2)))}, first run ${ms(times[0]!)}`
+);
 
 // A 50 KB notes file: the guide repeated with renamed sections, so every section is distinct.
 let notes = '';
-for (let n = 1; notes.length < 60 * 1024; n++) notes += source.replace(/^## (\d+)\. /gm, `## $1.${n} Part ${n} `) + '\n';
+for (let n = 1; notes.length < 60 * 1024; n++)
+	notes += source.replace(/^## (\d+)\. /gm, `## $1.${n} Part ${n} `) + '\n';
 notes = notes.slice(0, notes.lastIndexOf('\n## ', 50 * 1024) + 1);
 const bigTimes: number[] = [];
 let bigCards = 0;
@@ -38,7 +41,9 @@ for (let i = 0; i < 7; i++) {
 	bigTimes.push(performance.now() - t);
 	if (r.ok) bigCards = r.value.pack.cards.length;
 }
-console.log(`node: ${(notes.length / 1024).toFixed(1)} KB notes -> ${bigCards} cards: median ${ms(median(bigTimes.slice(1)))}`);
+console.log(
+	`node: ${(notes.length / 1024).toFixed(1)} KB notes -> ${bigCards} cards: median ${ms(median(bigTimes.slice(1)))}`
+);
 
 // Browser: bundle the generator as an IIFE and time it in Chromium.
 const out = await build({
@@ -54,17 +59,23 @@ const outputs = Array.isArray(out) ? out : [out];
 const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
 if (!chunk || chunk.type !== 'chunk') throw new Error('no bundle');
 const { gzipSync } = await import('node:zlib');
-console.log(`browser: generator bundle ${(chunk.code.length / 1024).toFixed(1)} KB, ${(gzipSync(chunk.code).length / 1024).toFixed(1)} KB gzip`);
+console.log(
+	`browser: generator bundle ${(chunk.code.length / 1024).toFixed(1)} KB, ${(gzipSync(chunk.code).length / 1024).toFixed(1)} KB gzip`
+);
 
 const found = findBrowser();
-const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(found?.executablePath ? { executablePath: found.executablePath } : {}) });
+const browser = await chromium.launch({
+	args: CHROMIUM_ARGS,
+	...(found?.executablePath ? { executablePath: found.executablePath } : {})
+});
 try {
 	const page = await browser.newPage();
 	await page.setContent('<!doctype html><title>bench</title>');
 	await page.addScriptTag({ content: chunk.code });
 	const result = await page.evaluate(
 		({ text, meta }) => {
-			const gen = (globalThis as unknown as { DeckhandGenerate: { generatePack: typeof generatePack } }).DeckhandGenerate;
+			const gen = (globalThis as unknown as { DeckhandGenerate: { generatePack: typeof generatePack } })
+				.DeckhandGenerate;
 			const runs: number[] = [];
 			let count = 0;
 			for (let i = 0; i < 7; i++) {

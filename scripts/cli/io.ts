@@ -44,10 +44,19 @@ export function readText(path: string): Result<string> {
 	if (size > MAX_FILE_BYTES)
 		return {
 			ok: false,
-			errors: [{ path, message: `the file is ${(size / 1_000_000).toFixed(1)} MB; notes may be at most ${MAX_FILE_BYTES / 1_000_000} MB` }]
+			errors: [
+				{
+					path,
+					message: `the file is ${(size / 1_000_000).toFixed(1)} MB; notes may be at most ${MAX_FILE_BYTES / 1_000_000} MB`
+				}
+			]
 		};
 	const bytes = readFileSync(path);
-	if (bytes.includes(0)) return { ok: false, errors: [{ path, message: 'the file looks binary (it contains NUL bytes), not Markdown' }] };
+	if (bytes.includes(0))
+		return {
+			ok: false,
+			errors: [{ path, message: 'the file looks binary (it contains NUL bytes), not Markdown' }]
+		};
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -73,14 +82,17 @@ export function readReview(path: string): Result<Review> {
 	const json = readJson(path);
 	if (!json.ok) return json;
 	const r = parseReview(json.value);
-	return r.ok ? r : { ok: false, errors: r.errors.map((e) => ({ path: `${path}: ${e.path}`, message: e.message })) };
+	return r.ok
+		? r
+		: { ok: false, errors: r.errors.map((e) => ({ path: `${path}: ${e.path}`, message: e.message })) };
 }
 
 /** Reads pack metadata from a JSON file. */
 export function readMeta(path: string): Result<Partial<NotesMeta>> {
 	const json = readJson(path);
 	if (!json.ok) return json;
-	if (!json.value || typeof json.value !== 'object') return { ok: false, errors: [{ path, message: 'must be a JSON object' }] };
+	if (!json.value || typeof json.value !== 'object')
+		return { ok: false, errors: [{ path, message: 'must be a JSON object' }] };
 	return { ok: true, value: json.value as Partial<NotesMeta> };
 }
 

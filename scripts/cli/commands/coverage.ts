@@ -43,7 +43,11 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		review = r.value;
 	}
-	const result = generatePack(texts.join('\n\n'), { id: 'coverage', title: 'Coverage', version: 1, createdAt: '2000-01-01T00:00:00.000Z' }, review);
+	const result = generatePack(
+		texts.join('\n\n'),
+		{ id: 'coverage', title: 'Coverage', version: 1, createdAt: '2000-01-01T00:00:00.000Z' },
+		review
+	);
 	if (!result.ok) {
 		if (json) console.log(JSON.stringify({ ok: false, errors: result.errors }, null, 2));
 		else printIssues(result.errors);
@@ -64,7 +68,11 @@ export async function run(argv: string[]): Promise<number> {
 			r.ok ? 'yes' : 'NO'
 		]);
 		const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-		const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+		const line = (cells: string[]) =>
+			cells
+				.map((c, i) => c.padEnd(widths[i]!))
+				.join('  ')
+				.trimEnd();
 		console.log(line(head));
 		for (const r of rows) console.log(line(r));
 		const t = coverage.totals;

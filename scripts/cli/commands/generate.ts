@@ -61,8 +61,11 @@ export async function run(argv: string[]): Promise<number> {
 		texts.push(t.value);
 	}
 	const version = typeof args.flags.version === 'string' ? Number(args.flags.version) : (meta.version ?? 1);
-	if (!Number.isInteger(version) || version < 1) return fail([{ path: '--version', message: 'must be a whole number, 1 or more' }], EXIT.usage);
-	const id = (typeof args.flags.id === 'string' ? args.flags.id : meta.id) ?? basename(args.positional[0]!).replace(/\.[^.]+$/, '');
+	if (!Number.isInteger(version) || version < 1)
+		return fail([{ path: '--version', message: 'must be a whole number, 1 or more' }], EXIT.usage);
+	const id =
+		(typeof args.flags.id === 'string' ? args.flags.id : meta.id) ??
+		basename(args.positional[0]!).replace(/\.[^.]+$/, '');
 	const firstHeading = /^# (.+)$/m.exec(texts[0]!)?.[1]?.trim();
 	const result = generatePack(
 		texts.join('\n\n'),
@@ -71,7 +74,9 @@ export async function run(argv: string[]): Promise<number> {
 			id,
 			title: (typeof args.flags.title === 'string' ? args.flags.title : meta.title) ?? firstHeading ?? id,
 			version,
-			createdAt: (typeof args.flags.created === 'string' ? args.flags.created : meta.createdAt) ?? '2000-01-01T00:00:00.000Z'
+			createdAt:
+				(typeof args.flags.created === 'string' ? args.flags.created : meta.createdAt) ??
+				'2000-01-01T00:00:00.000Z'
 		},
 		{ errata: review.errata, intents: review.intents }
 	);
@@ -79,7 +84,13 @@ export async function run(argv: string[]): Promise<number> {
 	const { pack, notes, coverage, unusedErrata } = result.value;
 	const text = serializePack(pack);
 	const check = parsePackEnvelope(JSON.parse(text));
-	if (!check.ok) return fail(check.errors.map((e) => ({ path: `pack.${e.path}`, message: `generated pack is invalid (a bug): ${e.message}` })));
+	if (!check.ok)
+		return fail(
+			check.errors.map((e) => ({
+				path: `pack.${e.path}`,
+				message: `generated pack is invalid (a bug): ${e.message}`
+			}))
+		);
 	try {
 		writeAtomic(output, text);
 	} catch (e) {
@@ -92,7 +103,21 @@ export async function run(argv: string[]): Promise<number> {
 		...unusedErrata.map((id) => ({ path: `erratum ${id}`, message: 'matched nothing in the notes' }))
 	];
 	if (json) {
-		console.log(JSON.stringify({ ok: true, output, cards: pack.cards.length, sections: pack.sections.length, counts, coverageOk: coverage.ok, warnings }, null, 2));
+		console.log(
+			JSON.stringify(
+				{
+					ok: true,
+					output,
+					cards: pack.cards.length,
+					sections: pack.sections.length,
+					counts,
+					coverageOk: coverage.ok,
+					warnings
+				},
+				null,
+				2
+			)
+		);
 	} else {
 		console.log(`Wrote ${output}: ${pack.cards.length} cards in ${pack.sections.length} sections.`);
 		for (const [k, n] of Object.entries(counts)) console.log(`  ${k.padEnd(14)} ${n}`);

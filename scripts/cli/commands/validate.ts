@@ -32,7 +32,9 @@ export async function run(argv: string[]): Promise<number> {
 		for (const r of results) {
 			if (r.ok) console.log(`${r.file}: valid pack "${r.id}" with ${r.cards} cards.`);
 			else {
-				console.error(`${r.file}: not a valid pack (${r.errors.length} ${r.errors.length === 1 ? 'error' : 'errors'}):`);
+				console.error(
+					`${r.file}: not a valid pack (${r.errors.length} ${r.errors.length === 1 ? 'error' : 'errors'}):`
+				);
 				printIssues(r.errors);
 			}
 		}

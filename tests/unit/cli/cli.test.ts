@@ -6,7 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'deckhand-cli-'));
 const cli = (...args: string[]) => {
-	const r = spawnSync(process.execPath, ['scripts/deckhand.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+	const r = spawnSync(process.execPath, ['scripts/deckhand.js', ...args], {
+		encoding: 'utf8',
+		timeout: 60_000
+	});
 	return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const file = (name: string, content: string | Buffer) => {
@@ -42,7 +45,14 @@ describe('deckhand CLI', { timeout: 120_000 }, () => {
 	});
 
 	it('validate lists every error with its path and exits 1', () => {
-		const bad = file('bad.json', JSON.stringify({ format: 'deckhand-pack', formatVersion: 1, pack: { id: 'x', version: 0, cards: 'no' } }));
+		const bad = file(
+			'bad.json',
+			JSON.stringify({
+				format: 'deckhand-pack',
+				formatVersion: 1,
+				pack: { id: 'x', version: 0, cards: 'no' }
+			})
+		);
 		const v = cli('validate', bad);
 		expect(v.code).toBe(1);
 		expect(v.err).toContain('pack.version: must be 1 or more');
@@ -55,9 +65,25 @@ describe('deckhand CLI', { timeout: 120_000 }, () => {
 		const c = cli('coverage', good);
 		expect(c.code).toBe(3);
 		expect(c.out).toMatch(/CI config\s+1\s+\d+\s+0\/0\s+1\/1\s+NO/);
-		const d = cli('coverage', 'questions/sources/docker-guide.md', '--review', 'questions/docker-guide.review.json', '--json');
+		const d = cli(
+			'coverage',
+			'questions/sources/docker-guide.md',
+			'--review',
+			'questions/docker-guide.review.json',
+			'--json'
+		);
 		expect(d.code).toBe(0);
-		expect(JSON.parse(d.out)).toMatchObject({ ok: true, totals: { sections: 9, subsections: 48, commands: 62, commandsCovered: 62, snippets: 18, snippetsCovered: 18 } });
+		expect(JSON.parse(d.out)).toMatchObject({
+			ok: true,
+			totals: {
+				sections: 9,
+				subsections: 48,
+				commands: 62,
+				commandsCovered: 62,
+				snippets: 18,
+				snippetsCovered: 18
+			}
+		});
 	});
 
 	it('usage errors exit 2', () => {

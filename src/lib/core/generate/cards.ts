@@ -112,7 +112,11 @@ export function flashcards(ctx: Ctx): Card[] {
 					kind: 'flashcard',
 					front: `In ${where}, what points does the guide list for ${p}?`,
 					back: kids.map((k) => sentence(k.text)).join(' '),
-					...base(ctx, text, kids.flatMap((k) => k.corrections))
+					...base(
+						ctx,
+						text,
+						kids.flatMap((k) => k.corrections)
+					)
 				} as Draft,
 				kids.map((k) => k.original).join('\n'),
 				`parent:${p}`
@@ -127,7 +131,11 @@ export function flashcards(ctx: Ctx): Card[] {
 					kind: 'flashcard',
 					front: `What are the key points of ${ctx.sub.title}?`,
 					back: plain.map((f) => sentence(f.text)).join(' '),
-					...base(ctx, plain.map((f) => f.text).join('\n'), plain.flatMap((f) => f.corrections))
+					...base(
+						ctx,
+						plain.map((f) => f.text).join('\n'),
+						plain.flatMap((f) => f.corrections)
+					)
 				} as Draft,
 				plain.map((f) => f.original).join('\n'),
 				`summary:${ctx.sub.title}`
@@ -232,7 +240,9 @@ export function trueFalse(ctx: Ctx): Card[] {
 		// Keep true and false in balance: make this one false when trues are ahead and a swap exists.
 		const wantFalse = trues > falses;
 		if (f.parent) {
-			const rivals = [...new Set(sub.facts.map((x) => x.parent).filter((p): p is string => !!p && p !== f.parent))];
+			const rivals = [
+				...new Set(sub.facts.map((x) => x.parent).filter((p): p is string => !!p && p !== f.parent))
+			];
 			const rival = rivals[0];
 			if (wantFalse && rival && !sub.facts.some((x) => x.parent === rival && x.text === f.text)) {
 				statement = `The guide lists "${f.text}" as a point of ${rival}.`;
@@ -278,11 +288,29 @@ export function trueFalse(ctx: Ctx): Card[] {
 
 // ---- cloze ------------------------------------------------------------------------------------
 
-const STOP = new Set(['the', 'a', 'an', 'is', 'are', 'in', 'of', 'to', 'and', 'or', 'for', 'with', 'default']);
+const STOP = new Set([
+	'the',
+	'a',
+	'an',
+	'is',
+	'are',
+	'in',
+	'of',
+	'to',
+	'and',
+	'or',
+	'for',
+	'with',
+	'default'
+]);
 
 function clozeTarget(f: PFact): string | null {
 	const numbers = f.text.match(/\d+(?:\.\d+)?\s?(?:MB|GB|KB|m|s|%)?/g) ?? [];
-	const candidates = [...f.keys.filter((k) => k !== f.term), ...numbers, ...(f.term && f.explanation ? [f.term] : [])];
+	const candidates = [
+		...f.keys.filter((k) => k !== f.term),
+		...numbers,
+		...(f.term && f.explanation ? [f.term] : [])
+	];
 	for (const c of candidates) {
 		const t = c.trim();
 		if (t.length < 2 || STOP.has(t.toLowerCase())) continue;
@@ -329,7 +357,15 @@ export function domc(ctx: Ctx): Card[] {
 		const own = sub.facts.filter((f) => f.parent === p);
 		const other = sub.facts.filter((f) => f.parent && f.parent !== p);
 		if (own.length < 2 || other.length < 2) continue;
-		out.push(domcCard(ctx, `Which of these does the guide list as points of ${p}? Answer each option yes or no.`, own, other, `domc-parent:${p}`));
+		out.push(
+			domcCard(
+				ctx,
+				`Which of these does the guide list as points of ${p}? Answer each option yes or no.`,
+				own,
+				other,
+				`domc-parent:${p}`
+			)
+		);
 	}
 	if (sub.title) {
 		const own = plainFacts(sub);
@@ -339,7 +375,15 @@ export function domc(ctx: Ctx): Card[] {
 			const stem = group
 				? `Which of these does the guide say about ${where}? Answer each option yes or no.`
 				: `Which of these statements does the guide make under ${where}? Answer each option yes or no.`;
-			out.push(domcCard(ctx, stem, own, others.filter((o) => !own.some((x) => x.text === o.text)), `domc:${where}`));
+			out.push(
+				domcCard(
+					ctx,
+					stem,
+					own,
+					others.filter((o) => !own.some((x) => x.text === o.text)),
+					`domc:${where}`
+				)
+			);
 		}
 	}
 	return out;
@@ -349,7 +393,10 @@ function domcCard(ctx: Ctx, stem: string, own: PFact[], other: PFact[], disc: st
 	const right = stableShuffle(own, disc, (f) => f.original).slice(0, 2);
 	const wrong = stableShuffle(other, disc, (f) => f.original).slice(0, 3);
 	const options = stableShuffle(
-		[...right.map((f) => ({ text: f.text, correct: true })), ...wrong.map((f) => ({ text: f.text, correct: false }))],
+		[
+			...right.map((f) => ({ text: f.text, correct: true })),
+			...wrong.map((f) => ({ text: f.text, correct: false }))
+		],
 		`${disc}#opts`,
 		(o) => o.text
 	);
@@ -357,7 +404,11 @@ function domcCard(ctx: Ctx, stem: string, own: PFact[], other: PFact[], disc: st
 		kind: 'domc',
 		stem,
 		options,
-		...base(ctx, own.map((f) => f.text).join('\n'), own.flatMap((f) => f.corrections))
+		...base(
+			ctx,
+			own.map((f) => f.text).join('\n'),
+			own.flatMap((f) => f.corrections)
+		)
 	};
 	return withId(draft as Draft, own.map((f) => f.original).join('\n'), disc);
 }
@@ -401,7 +452,10 @@ const DULL = new Set(['--name', '--rm', '-d', '-it']);
 function blankCandidates(tokens: string[]): { index: number; answer: string; split?: string }[] {
 	const out: { index: number; answer: string; split?: string }[] = [];
 	const flags = tokens.map((t, i) => ({ t, i })).filter(({ t }) => /^--[a-z]/.test(t));
-	const ordered = [...flags.filter(({ t }) => !DULL.has(t.split('=')[0]!)), ...flags.filter(({ t }) => DULL.has(t.split('=')[0]!))];
+	const ordered = [
+		...flags.filter(({ t }) => !DULL.has(t.split('=')[0]!)),
+		...flags.filter(({ t }) => DULL.has(t.split('=')[0]!))
+	];
 	ordered.forEach(({ t, i }) => {
 		const eq = t.indexOf('=');
 		out.push(eq > 0 ? { index: i, answer: t.slice(0, eq), split: t.slice(eq) } : { index: i, answer: t });
@@ -428,12 +482,15 @@ export function commandCards(
 		const reviewed = intents[cmd.original];
 		const intent = reviewed ? sentence(reviewed) : commandIntent(cmd, code, ctx);
 		const needed = reviewed ? [] : commandValues(tokens).filter((v) => !gives(intent, v));
-		const prompt = needed.length
-			? `${intent} Use ${needed.map((v) => `\`${v}\``).join(', ')}.`
-			: intent;
+		const prompt = needed.length ? `${intent} Use ${needed.map((v) => `\`${v}\``).join(', ')}.` : intent;
 		const common = base(ctx, cmd.command, cmd.corrections);
 		if (!gives(prompt, cmd.command)) {
-			const type: Omit<CommandTypeCard, 'id'> = { kind: 'command-type', prompt, answer: cmd.command, ...common };
+			const type: Omit<CommandTypeCard, 'id'> = {
+				kind: 'command-type',
+				prompt,
+				answer: cmd.command,
+				...common
+			};
 			out.push(withId(type as Draft, cmd.original, 'type'));
 		}
 		const blank = blankCandidates(tokens).find(
@@ -443,7 +500,9 @@ export function commandCards(
 		);
 		if (blank) {
 			const before = tokens.slice(0, blank.index).join(' ');
-			const after = (blank.split ?? '') + (blank.index + 1 < tokens.length ? ' ' + tokens.slice(blank.index + 1).join(' ') : '');
+			const after =
+				(blank.split ?? '') +
+				(blank.index + 1 < tokens.length ? ' ' + tokens.slice(blank.index + 1).join(' ') : '');
 			const fill: Omit<CommandFillCard, 'id'> = {
 				kind: 'command-fill',
 				prompt: `${intent} Fill in the blank.`,
@@ -515,7 +574,10 @@ const KEY_SCORE: Record<string, number> = {
 };
 
 /** Lines worth blanking: instructions and key lines that carry a value, scored by how much they teach. */
-function configTargets(lines: string[], language: ConfigLanguage): { start: number; end: number; score: number }[] {
+function configTargets(
+	lines: string[],
+	language: ConfigLanguage
+): { start: number; end: number; score: number }[] {
 	const out: { start: number; end: number; score: number }[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		const l = lines[i]!;
@@ -526,7 +588,8 @@ function configTargets(lines: string[], language: ConfigLanguage): { start: numb
 		let score = 0;
 		if (language === 'dockerfile') {
 			if (!/^[A-Z]+\s/.test(t)) continue;
-			score = 1 + (/--/.test(t) ? 2 : 0) + (/^(HEALTHCHECK|COPY --from|FROM .* AS|CMD|EXPOSE)/.test(t) ? 2 : 0);
+			score =
+				1 + (/--/.test(t) ? 2 : 0) + (/^(HEALTHCHECK|COPY --from|FROM .* AS|CMD|EXPOSE)/.test(t) ? 2 : 0);
 		} else {
 			const m = /^(-\s+)?([\w.<-]+):\s*(\S.*)?$/.exec(t);
 			if (!m || !m[3] || m[3].startsWith('&') || (m[3].startsWith('*') && m[2] !== '<<')) {

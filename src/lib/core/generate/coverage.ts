@@ -53,7 +53,9 @@ export function coverage(prepared: Prepared, pack: Pack): CoverageReport {
 			rows.push({
 				...row,
 				ok:
-					(row.facts === 0 ? row.questions > 0 || (row.commands === 0 && row.snippets === 0) : row.questions >= 3) &&
+					(row.facts === 0
+						? row.questions > 0 || (row.commands === 0 && row.snippets === 0)
+						: row.questions >= 3) &&
 					commandsCovered === row.commands &&
 					snippetsCovered === row.snippets
 			});

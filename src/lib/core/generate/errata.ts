@@ -47,9 +47,7 @@ export interface Review {
 export function parseReview(input: unknown): Result<Review> {
 	const r = v.safeParse(ReviewSchema, input);
 	if (r.success) return ok(r.output);
-	return fail(
-		r.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }))
-	);
+	return fail(r.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })));
 }
 
 export interface Corrected {

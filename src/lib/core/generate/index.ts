@@ -65,11 +65,15 @@ const KIND_ORDER: CardKind[] = [
 /** Checks raw notes text before parsing: empty, binary, too large, an unclosed fence. */
 export function checkNotesText(text: string, name = 'notes'): Result<string> {
 	if (text.length > MAX_NOTES_BYTES)
-		return fail([{ path: name, message: `the file is larger than ${MAX_NOTES_BYTES / 1_000_000} MB; split it into smaller notes` }]);
+		return fail([
+			{
+				path: name,
+				message: `the file is larger than ${MAX_NOTES_BYTES / 1_000_000} MB; split it into smaller notes`
+			}
+		]);
 	if (text.includes('\u0000'))
 		return fail([{ path: name, message: 'the file looks binary (it contains NUL bytes), not Markdown' }]);
-	if (text.includes('\uFFFD'))
-		return fail([{ path: name, message: 'the file is not valid UTF-8 text' }]);
+	if (text.includes('\uFFFD')) return fail([{ path: name, message: 'the file is not valid UTF-8 text' }]);
 	if (text.trim() === '') return fail([{ path: name, message: 'the file is empty' }]);
 	let open: number | null = null;
 	let fence = '';
@@ -82,7 +86,9 @@ export function checkNotesText(text: string, name = 'notes'): Result<string> {
 		} else if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') open = null;
 	});
 	if (open !== null)
-		return fail([{ path: `${name}:${open}`, message: `the code fence opened on line ${open} is never closed` }]);
+		return fail([
+			{ path: `${name}:${open}`, message: `the code fence opened on line ${open} is never closed` }
+		]);
 	return ok(text);
 }
 
@@ -96,18 +102,29 @@ function buildCards(s: PSection, sectionId: SectionId, intents: Readonly<Record<
 	for (const sub of [s.intro, ...s.subsections]) {
 		const ctx: Ctx = { section: s, sectionId, sub };
 		cards.push(...flashcards(ctx), ...multipleChoice(ctx), ...trueFalse(ctx), ...cloze(ctx), ...domc(ctx));
-		for (const code of sub.code) cards.push(...commandCards(ctx, code, flags, intents), ...configCards(ctx, code));
+		for (const code of sub.code)
+			cards.push(...commandCards(ctx, code, flags, intents), ...configCards(ctx, code));
 	}
 	return cards;
 }
 
 /** Generates a pack from Markdown notes: every section, subsection, fact, command and snippet. */
-export function generatePack(markdown: string, meta: NotesMeta, options: GenerateOptions = {}): Result<Generated> {
+export function generatePack(
+	markdown: string,
+	meta: NotesMeta,
+	options: GenerateOptions = {}
+): Result<Generated> {
 	const checked = checkNotesText(markdown);
 	if (!checked.ok) return checked;
 	const notes = readNotes(markdown);
 	if (notes.sections.length === 0)
-		return fail([{ path: 'notes', message: 'no "## " section headings found; the generator needs ## sections with lists or code under them' }]);
+		return fail([
+			{
+				path: 'notes',
+				message:
+					'no "## " section headings found; the generator needs ## sections with lists or code under them'
+			}
+		]);
 	const prepared = prepare(notes, options.errata ?? []);
 	const sections: Section[] = [];
 	const cards: Card[] = [];
@@ -123,7 +140,9 @@ export function generatePack(markdown: string, meta: NotesMeta, options: Generat
 			...(domain ? { domain } : {}),
 			subsections: s.subsections.map((x) => x.title)
 		});
-		const built = buildCards(s, id, options.intents ?? {}).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+		const built = buildCards(s, id, options.intents ?? {}).sort(
+			(a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+		);
 		for (const c of built) {
 			const key = JSON.stringify({ ...c, id: undefined, source: undefined, correction: undefined });
 			if (seen.has(key)) continue;
@@ -135,7 +154,13 @@ export function generatePack(markdown: string, meta: NotesMeta, options: Generat
 		}
 	}
 	if (cards.length === 0)
-		return fail([{ path: 'notes', message: 'no questions could be made: put facts in "- " list items and commands in fenced code under ## / ### headings' }]);
+		return fail([
+			{
+				path: 'notes',
+				message:
+					'no questions could be made: put facts in "- " list items and commands in fenced code under ## / ### headings'
+			}
+		]);
 	const pack: Pack = {
 		id: meta.id as PackId,
 		version: meta.version,

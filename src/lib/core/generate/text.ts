@@ -1,7 +1,8 @@
 /** Small text helpers shared by the card builders. */
 import { stableHash } from '../hash';
 
-const PROPER = /^(Docker|Kubernetes|Swarm|Linux|Git|GitHub|Prometheus|Grafana|Podman|Buildah|OCI|CI|CD|DNS|IP|MAC|YAML|JSON|VXLAN|ELK|AWS|Google|Azure|Jenkins)\b/;
+const PROPER =
+	/^(Docker|Kubernetes|Swarm|Linux|Git|GitHub|Prometheus|Grafana|Podman|Buildah|OCI|CI|CD|DNS|IP|MAC|YAML|JSON|VXLAN|ELK|AWS|Google|Azure|Jenkins)\b/;
 
 /** Lower-cases the first letter unless the first word is a name or an acronym. */
 export function lowerFirst(s: string): string {

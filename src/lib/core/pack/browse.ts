@@ -21,7 +21,10 @@ export function cardText(card: Card): { question: string; answer: string } {
 		case 'flashcard':
 			return { question: card.front, answer: card.back };
 		case 'mcq':
-			return { question: `${card.stem} ${card.options.join(' · ')}`, answer: card.options[card.answer] ?? '' };
+			return {
+				question: `${card.stem} ${card.options.join(' · ')}`,
+				answer: card.options[card.answer] ?? ''
+			};
 		case 'truefalse':
 			return { question: card.statement, answer: `${card.answer ? 'True' : 'False'}. ${card.explanation}` };
 		case 'cloze':

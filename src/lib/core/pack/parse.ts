@@ -44,10 +44,22 @@ const Card = v.variant(
 	[
 		v.object({ ...base, kind: v.literal('flashcard'), front: NonEmpty, back: NonEmpty }),
 		v.pipe(
-			v.object({ ...base, kind: v.literal('mcq'), stem: NonEmpty, options: Options, answer: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+			v.object({
+				...base,
+				kind: v.literal('mcq'),
+				stem: NonEmpty,
+				options: Options,
+				answer: v.pipe(v.number(), v.integer(), v.minValue(0))
+			}),
 			v.check((c) => c.answer < c.options.length, 'answer must point at one of the options')
 		),
-		v.object({ ...base, kind: v.literal('truefalse'), statement: NonEmpty, answer: v.boolean('must be true or false'), explanation: Text }),
+		v.object({
+			...base,
+			kind: v.literal('truefalse'),
+			statement: NonEmpty,
+			answer: v.boolean('must be true or false'),
+			explanation: Text
+		}),
 		v.object({ ...base, kind: v.literal('cloze'), before: Text, after: Text, answer: NonEmpty }),
 		v.pipe(
 			v.object({
@@ -62,7 +74,15 @@ const Card = v.variant(
 			}),
 			v.check((c) => c.options.some((o) => o.correct), 'needs at least one correct option')
 		),
-		v.object({ ...base, kind: v.literal('command-fill'), prompt: NonEmpty, before: Text, after: Text, answer: NonEmpty, command: NonEmpty }),
+		v.object({
+			...base,
+			kind: v.literal('command-fill'),
+			prompt: NonEmpty,
+			before: Text,
+			after: Text,
+			answer: NonEmpty,
+			command: NonEmpty
+		}),
 		v.object({ ...base, kind: v.literal('command-type'), prompt: NonEmpty, answer: NonEmpty }),
 		v.object({
 			...base,
@@ -95,7 +115,11 @@ const Section = v.object({
 const PackSchema = v.pipe(
 	v.object({
 		id: Id,
-		version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
+		version: v.pipe(
+			v.number('must be a number'),
+			v.integer('must be a whole number'),
+			v.minValue(1, 'must be 1 or more')
+		),
 		title: NonEmpty,
 		description: Text,
 		author: Text,
@@ -109,21 +133,35 @@ const PackSchema = v.pipe(
 		const sections = new Set(dataset.value.sections.map((s) => s.id));
 		const ids = new Set<string>();
 		dataset.value.cards.forEach((c, i) => {
-			if (ids.has(c.id)) addIssue({ message: `card id "${c.id}" is used twice`, path: pathTo(dataset.value, i, 'id') });
+			if (ids.has(c.id))
+				addIssue({ message: `card id "${c.id}" is used twice`, path: pathTo(dataset.value, i, 'id') });
 			ids.add(c.id);
 			if (!sections.has(c.sectionId))
-				addIssue({ message: `section "${c.sectionId}" does not exist`, path: pathTo(dataset.value, i, 'sectionId') });
+				addIssue({
+					message: `section "${c.sectionId}" does not exist`,
+					path: pathTo(dataset.value, i, 'sectionId')
+				});
 		});
 	})
 );
 
 // valibot wants path items for issues added in rawCheck; build them by hand.
-function pathTo(pack: unknown, index: number, key: string): [v.ObjectPathItem, v.ArrayPathItem, v.ObjectPathItem] {
+function pathTo(
+	pack: unknown,
+	index: number,
+	key: string
+): [v.ObjectPathItem, v.ArrayPathItem, v.ObjectPathItem] {
 	const cards = (pack as { cards: unknown[] }).cards;
 	return [
 		{ type: 'object', origin: 'value', input: pack as Record<string, unknown>, key: 'cards', value: cards },
 		{ type: 'array', origin: 'value', input: cards, key: index, value: cards[index] },
-		{ type: 'object', origin: 'value', input: cards[index] as Record<string, unknown>, key, value: (cards[index] as Record<string, unknown>)[key] }
+		{
+			type: 'object',
+			origin: 'value',
+			input: cards[index] as Record<string, unknown>,
+			key,
+			value: (cards[index] as Record<string, unknown>)[key]
+		}
 	];
 }
 
@@ -165,13 +203,18 @@ export function upgradeEnvelope(input: unknown): Result<unknown> {
 		return fail([{ path: '', message: `a pack file must be a JSON object, not ${describe(input)}` }]);
 	let env = input as Record<string, unknown>;
 	if (env.format !== PACK_FORMAT)
-		return fail([{ path: 'format', message: `this is not a Deckhand pack (format must be "${PACK_FORMAT}")` }]);
+		return fail([
+			{ path: 'format', message: `this is not a Deckhand pack (format must be "${PACK_FORMAT}")` }
+		]);
 	const declared = env.formatVersion;
 	if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0)
 		return fail([{ path: 'formatVersion', message: 'must be a whole number' }]);
 	if (declared > PACK_FORMAT_VERSION)
 		return fail([
-			{ path: 'formatVersion', message: `this pack needs a newer Deckhand (format ${declared}; this app reads up to ${PACK_FORMAT_VERSION})` }
+			{
+				path: 'formatVersion',
+				message: `this pack needs a newer Deckhand (format ${declared}; this app reads up to ${PACK_FORMAT_VERSION})`
+			}
 		]);
 	let version: number = declared;
 	while (version < PACK_FORMAT_VERSION) {

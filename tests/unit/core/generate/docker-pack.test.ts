@@ -57,12 +57,29 @@ describe('the built-in Docker pack', () => {
 	it('applies every reviewed erratum and teaches no removed command or flag', () => {
 		expect(generated.unusedErrata).toEqual([]);
 		const taught = (c: Card) =>
-			c.kind === 'command-type' ? c.answer : c.kind === 'command-fill' ? c.command : c.kind === 'command-order' ? c.tokens.join(' ') : c.kind === 'config-fill' ? `${c.before}\n${c.answer}\n${c.after}` : '';
+			c.kind === 'command-type'
+				? c.answer
+				: c.kind === 'command-fill'
+					? c.command
+					: c.kind === 'command-order'
+						? c.tokens.join(' ')
+						: c.kind === 'config-fill'
+							? `${c.before}\n${c.answer}\n${c.after}`
+							: '';
 		const all = generated.pack.cards.map(taught).join('\n');
-		for (const removed of ['docker scan ', '--rollback-on-failure', 'docker-compose ', "version: '3'", 'image: google/cadvisor', 'swarmMode']) {
+		for (const removed of [
+			'docker scan ',
+			'--rollback-on-failure',
+			'docker-compose ',
+			"version: '3'",
+			'image: google/cadvisor',
+			'swarmMode'
+		]) {
 			expect(all).not.toContain(removed);
 		}
-		const scout = generated.pack.cards.find((c) => c.kind === 'command-type' && c.answer.startsWith('docker scout'));
+		const scout = generated.pack.cards.find(
+			(c) => c.kind === 'command-type' && c.answer.startsWith('docker scout')
+		);
 		expect(scout?.correction?.guide).toBe('docker scan myimage:latest');
 	});
 

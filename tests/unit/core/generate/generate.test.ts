@@ -24,10 +24,16 @@ describe('generatePack (golden)', () => {
 	it('asks which network driver gives each container its own MAC address, with sibling drivers as options', () => {
 		const { pack } = generate(fixture('networks.md'));
 		const card = pack.cards.find(
-			(c): c is McqCard => c.kind === 'mcq' && c.stem === 'Which type of network assigns a MAC address to each container?'
+			(c): c is McqCard =>
+				c.kind === 'mcq' && c.stem === 'Which type of network assigns a MAC address to each container?'
 		);
 		expect(card).toBeDefined();
-		expect([...card!.options].sort()).toEqual(['Bridge Networks', 'Host Networking', 'Macvlan Networks', 'Overlay Networks']);
+		expect([...card!.options].sort()).toEqual([
+			'Bridge Networks',
+			'Host Networking',
+			'Macvlan Networks',
+			'Overlay Networks'
+		]);
 		expect(card!.options[card!.answer]).toBe('Macvlan Networks');
 		expect(card!.source).toEqual({
 			section: 'Networks',
@@ -48,7 +54,16 @@ describe('generatePack (golden)', () => {
 	it('produces every kind the notes support and a pack the schema accepts', () => {
 		const { pack, coverage } = generate(fixture('networks.md'));
 		const kinds = new Set(pack.cards.map((c) => c.kind));
-		for (const k of ['flashcard', 'mcq', 'truefalse', 'cloze', 'domc', 'command-type', 'command-order', 'config-fill'])
+		for (const k of [
+			'flashcard',
+			'mcq',
+			'truefalse',
+			'cloze',
+			'domc',
+			'command-type',
+			'command-order',
+			'config-fill'
+		])
 			expect(kinds).toContain(k);
 		expect(parsePack({ format: 'deckhand-pack', formatVersion: 1, pack }).ok).toBe(true);
 		expect(qualityViolations(pack)).toEqual([]);
@@ -61,7 +76,9 @@ describe('stable ids', () => {
 		const md = fixture('networks.md');
 		const a = generate(md).pack.cards;
 		expect(generate(md).pack.cards.map((c) => c.id)).toEqual(a.map((c) => c.id));
-		const edited = generate(md.replace('Uses VXLAN encapsulation for traffic', 'Uses VXLAN to encapsulate traffic')).pack.cards;
+		const edited = generate(
+			md.replace('Uses VXLAN encapsulation for traffic', 'Uses VXLAN to encapsulate traffic')
+		).pack.cards;
 		const before = new Set(a.map((c) => c.id));
 		const after = new Set(edited.map((c) => c.id));
 		const changed = a.filter((c) => !after.has(c.id));
@@ -73,7 +90,8 @@ describe('stable ids', () => {
 });
 
 describe('errata', () => {
-	const md = '## Security\n\n### Image Security\n\n- Scan images often\n\n```bash\n# Scan an image\ndocker scan myimage:latest\n```\n';
+	const md =
+		'## Security\n\n### Image Security\n\n- Scan images often\n\n```bash\n# Scan an image\ndocker scan myimage:latest\n```\n';
 	const errata = [
 		{
 			id: 'X1',
@@ -89,7 +107,15 @@ describe('errata', () => {
 		const { pack, unusedErrata } = generate(md, { errata });
 		const commandCards = pack.cards.filter((c) => c.kind.startsWith('command-'));
 		expect(commandCards.length).toBeGreaterThan(0);
-		const taught = commandCards.map((c) => (c.kind === 'command-fill' ? c.command : c.kind === 'command-type' ? c.answer : c.kind === 'command-order' ? c.tokens.join(' ') : ''));
+		const taught = commandCards.map((c) =>
+			c.kind === 'command-fill'
+				? c.command
+				: c.kind === 'command-type'
+					? c.answer
+					: c.kind === 'command-order'
+						? c.tokens.join(' ')
+						: ''
+		);
 		for (const t of taught) expect(t).toBe('docker scout cves myimage:latest');
 		for (const c of commandCards) expect(c.correction?.current).toBe('docker scout cves');
 		expect(unusedErrata).toEqual([]);
@@ -102,7 +128,9 @@ describe('errata', () => {
 	});
 
 	it('reports errata that match nothing', () => {
-		const { unusedErrata } = generate(md, { errata: [{ ...errata[0]!, id: 'OLD', match: 'nothing like this' }] });
+		const { unusedErrata } = generate(md, {
+			errata: [{ ...errata[0]!, id: 'OLD', match: 'nothing like this' }]
+		});
 		expect(unusedErrata).toEqual(['OLD']);
 	});
 });
@@ -117,7 +145,9 @@ describe('a second notes file on another topic (Git)', () => {
 		expect(coverage.totals.snippetsCovered).toBe(1);
 		const thin = coverage.rows.filter((r) => !r.ok).map((r) => r.subsection);
 		expect(thin).toEqual(['CI config']);
-		const fetch = pack.cards.find((c): c is Card & { kind: 'mcq' } => c.kind === 'mcq' && c.options.includes('fetch'));
+		const fetch = pack.cards.find(
+			(c): c is Card & { kind: 'mcq' } => c.kind === 'mcq' && c.options.includes('fetch')
+		);
 		expect(fetch?.options.sort()).toEqual(['clone', 'fetch', 'pull', 'push']);
 	});
 });

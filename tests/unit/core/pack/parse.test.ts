@@ -57,8 +57,12 @@ describe('parsePack', () => {
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		const paths = r.errors.map((e) => e.path);
-		expect(paths).toEqual(expect.arrayContaining(['pack.version', 'pack.title', 'pack.cards.0.kind', 'pack.cards.1']));
-		expect(r.errors.find((e) => e.path === 'pack.cards.1')?.message).toBe('answer must point at one of the options');
+		expect(paths).toEqual(
+			expect.arrayContaining(['pack.version', 'pack.title', 'pack.cards.0.kind', 'pack.cards.1'])
+		);
+		expect(r.errors.find((e) => e.path === 'pack.cards.1')?.message).toBe(
+			'answer must point at one of the options'
+		);
 		expect(r.errors.find((e) => e.path === 'pack.version')?.message).toBe('must be 1 or more');
 	});
 
@@ -75,8 +79,14 @@ describe('parsePack', () => {
 	});
 
 	it('refuses what is not a pack, and packs from a newer app, in plain words', () => {
-		expect(parsePack(null)).toEqual({ ok: false, errors: [{ path: '', message: 'a pack file must be a JSON object, not null' }] });
-		expect(parsePack([1])).toMatchObject({ ok: false, errors: [{ message: 'a pack file must be a JSON object, not a list' }] });
+		expect(parsePack(null)).toEqual({
+			ok: false,
+			errors: [{ path: '', message: 'a pack file must be a JSON object, not null' }]
+		});
+		expect(parsePack([1])).toMatchObject({
+			ok: false,
+			errors: [{ message: 'a pack file must be a JSON object, not a list' }]
+		});
 		expect(parsePack({ format: 'other' })).toMatchObject({ ok: false, errors: [{ path: 'format' }] });
 		const newer = parsePack({ ...env(), formatVersion: 9 });
 		expect(!newer.ok && newer.errors[0]!.message).toContain('needs a newer Deckhand');
@@ -87,7 +97,16 @@ describe('parsePack', () => {
 			format: 'deckhand-pack',
 			formatVersion: 0,
 			...pack({ version: '3' }),
-			cards: [{ id: 'c1', kind: 'flashcard', section: 'Networks', front: 'F?', back: 'B', source: { section: 'Networks', text: 't' } }]
+			cards: [
+				{
+					id: 'c1',
+					kind: 'flashcard',
+					section: 'Networks',
+					front: 'F?',
+					back: 'B',
+					source: { section: 'Networks', text: 't' }
+				}
+			]
 		};
 		const up = upgradeEnvelope(v0);
 		expect(up.ok && (up.value as { formatVersion: number }).formatVersion).toBe(1);
@@ -109,7 +128,11 @@ describe('parsePack', () => {
 		);
 		fc.assert(
 			fc.property(
-				fc.record({ version: fc.anything(), title: fc.anything(), cards: fc.array(fc.anything(), { maxLength: 3 }) }),
+				fc.record({
+					version: fc.anything(),
+					title: fc.anything(),
+					cards: fc.array(fc.anything(), { maxLength: 3 })
+				}),
 				(over) => {
 					const r = parsePack(env(pack(over)));
 					if (r.ok) {
