@@ -18,7 +18,7 @@ function regenerate() {
 	return r.value;
 }
 
-describe('the built-in Docker pack', () => {
+describe('the built-in Docker pack', { timeout: 60_000 }, () => {
 	const generated = regenerate();
 
 	it('is up to date: regenerating from questions/ gives the committed file byte for byte', () => {

@@ -78,7 +78,7 @@ const notes = fc.array(section, { minLength: 1, maxLength: 4 }).map((s) => `# No
 
 const meta = { id: 'prop', title: 'Prop', version: 1, createdAt: '2026-01-01T00:00:00.000Z' };
 
-describe('generator properties', () => {
+describe('generator properties', { timeout: 60_000 }, () => {
 	it('every generated pack passes the schema and the quality rules, and is deterministic', () => {
 		fc.assert(
 			fc.property(notes, (md) => {

@@ -36,7 +36,7 @@ const pack = (over: Partial<Record<string, unknown>> = {}) => ({
 });
 const env = (p: unknown = pack()) => ({ format: 'deckhand-pack', formatVersion: 1, pack: p });
 
-describe('parsePack', () => {
+describe('parsePack', { timeout: 60_000 }, () => {
 	it('accepts a valid envelope and returns the pack', () => {
 		const r = parsePack(env());
 		expect(r.ok).toBe(true);
