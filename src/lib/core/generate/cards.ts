@@ -66,8 +66,12 @@ export function typeGroup(section: PSection, sub: PSub): { noun: string; members
 
 const distinct = (title: string) => title.split(/\s+/).slice(0, -1).join(' ') || title;
 
+/** A lead-in cut short before its list ("... are isolated using:") is not a statement on its own. */
+const DANGLING = /\b(using|with|by|for|to|in|of|like|as|from|include|includes|such as)$/i;
+export const isStatement = (f: PFact) => !DANGLING.test(f.text.trim());
+
 /** Facts that describe the subsection itself (not a term and not under a parent term). */
-const plainFacts = (sub: PSub) => sub.facts.filter((f) => !f.term && !f.parent);
+const plainFacts = (sub: PSub) => sub.facts.filter((f) => !f.term && !f.parent && isStatement(f));
 
 // ---- flashcards -------------------------------------------------------------------------------
 
@@ -233,7 +237,7 @@ export function trueFalse(ctx: Ctx): Card[] {
 	const where = sub.title || section.title;
 	let trues = 0;
 	let falses = 0;
-	sub.facts.forEach((f) => {
+	sub.facts.filter(isStatement).forEach((f) => {
 		let statement: string;
 		let answer = true;
 		let explanation = `True: the guide says this under ${where}.`;
@@ -327,7 +331,7 @@ function clozeTarget(f: PFact): string | null {
 export function cloze(ctx: Ctx): Card[] {
 	const out: Card[] = [];
 	const where = ctx.sub.title || ctx.section.title;
-	for (const f of ctx.sub.facts) {
+	for (const f of ctx.sub.facts.filter(isStatement)) {
 		const t = clozeTarget(f);
 		if (!t) continue;
 		const at = f.text.indexOf(t);
