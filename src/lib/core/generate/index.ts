@@ -153,6 +153,8 @@ export function generatePack(
 			cards.push({ ...c, id });
 		}
 	}
+	// Kind first, then document order: a new learner meets plain flashcards before the exercise kinds.
+	cards.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 	if (cards.length === 0)
 		return fail([
 			{
