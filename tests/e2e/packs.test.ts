@@ -24,7 +24,7 @@ test('the card browser finds a card by text and shows its source', { tag: '@phon
 	await page.getByRole('searchbox', { name: 'Search cards' }).fill('macvlan MAC address');
 	await expect(count).not.toHaveText(`${total} cards`);
 	const first = page.getByRole('listitem').filter({ hasText: 'Macvlan Networks' }).first();
-	await expect(first).toContainText('From Container Networking › Macvlan Networks');
+	await expect(first).toContainText('From §1 Container Networking › Macvlan Networks');
 
 	await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Command: type it' });
 	await page.getByRole('searchbox', { name: 'Search cards' }).fill('scout');

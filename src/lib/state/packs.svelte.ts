@@ -54,6 +54,14 @@ export class BrowseState {
 		)
 	);
 
+	/** "§2" for a card of a pack's second section. */
+	sectionLabel(card: CardRecord): string {
+		const order = this.packs
+			.find((p) => p.id === card.packId)
+			?.sections.find((s) => s.id === card.sectionId)?.order;
+		return order ? `§${order}` : '';
+	}
+
 	async load(): Promise<void> {
 		try {
 			await ensureBuiltIns();
