@@ -1,0 +1,44 @@
+// A static server the PWA tests start and stop themselves, to take the app offline for real.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Ports of the PWA tests' own servers (the shared web server runs on E2E_PORT). */
+export const PWA_PORTS = {
+	offline: Number(process.env.PWA_OFFLINE_PORT ?? 4184),
+	update: Number(process.env.PWA_UPDATE_PORT ?? 4185)
+};
+
+export interface StaticServer {
+	url: string;
+	stop(): Promise<void>;
+}
+
+/** Serves a build folder with scripts/serve.js and resolves once it answers. */
+export async function startServer(port: number, dir = 'build'): Promise<StaticServer> {
+	const child: ChildProcess = spawn('node', ['scripts/serve.js', '--port', String(port), '--dir', dir], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const url = `http://127.0.0.1:${port}`;
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server on ${port} did not start`)), 15_000);
+		child.stdout?.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('served at')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server on ${port} exited with ${code} (is the port taken?)`));
+		});
+	});
+	return {
+		url,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.removeAllListeners('exit');
+				child.once('exit', () => resolve());
+				child.kill('SIGKILL');
+			})
+	};
+}
