@@ -16,7 +16,8 @@ export interface InstallContext {
 
 /** True for Safari on iPhone and iPad, which never fires beforeinstallprompt. */
 export function isIosSafari(userAgent: string): boolean {
-	const ios = /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && /Mobile\//.test(userAgent));
+	const ios =
+		/iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && /Mobile\//.test(userAgent));
 	// Other iOS browsers (Chrome, Firefox, Edge) add their own token; only Safari can add to the home screen
 	// on older iOS versions, so the instructions name Safari's Share button.
 	const otherBrowser = /CriOS|FxiOS|EdgiOS|OPiOS/.test(userAgent);

@@ -2,26 +2,34 @@
 // workbox options for the generated service worker. The worker holds no app logic and touches no
 // user data: it precaches the built app and answers navigations with the shell.
 import { readFileSync } from 'node:fs';
-import type { SvelteKitPWAOptions } from '@vite-pwa/sveltekit';
 
 /** The theme colours, kept equal to src/app.css (a unit test holds them together). */
-export const THEME = {
+export const THEME = /** @type {const} */ ({
 	/** --accent in the light theme: the title bar on Android and desktop. */
 	light: '#0b5cad',
 	/** --bg in the dark theme (app.html sets it for dark mode through a media query). */
 	dark: '#0f1720',
 	/** --bg in the light theme: the splash screen's background. */
 	background: '#f7f8fa'
-} as const;
+});
 
-/** Width and height of a PNG, read from its header, so the manifest never lies about a screenshot. */
-export function pngSize(path: string): { width: number; height: number } {
+/**
+ * Width and height of a PNG, read from its header, so the manifest never lies about a screenshot.
+ * @param {string} path
+ * @returns {{ width: number; height: number }}
+ */
+export function pngSize(path) {
 	const head = readFileSync(path).subarray(0, 24);
 	if (head.toString('latin1', 12, 16) !== 'IHDR') throw new Error(`${path} is not a PNG`);
 	return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
 }
 
-function screenshot(file: string, formFactor: 'narrow' | 'wide', label: string) {
+/**
+ * @param {string} file
+ * @param {'narrow' | 'wide'} formFactor
+ * @param {string} label
+ */
+function screenshot(file, formFactor, label) {
 	const { width, height } = pngSize(`static/screenshots/${file}`);
 	return {
 		src: `/screenshots/${file}`,
@@ -32,6 +40,7 @@ function screenshot(file: string, formFactor: 'narrow' | 'wide', label: string) 
 	};
 }
 
+/** @satisfies {import('@vite-pwa/sveltekit').SvelteKitPWAOptions['manifest']} */
 export const manifest = {
 	id: '/',
 	name: 'Deckhand',
@@ -68,9 +77,10 @@ export const manifest = {
 			icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
 		}
 	]
-} satisfies SvelteKitPWAOptions['manifest'];
+};
 
-export const pwaOptions: Partial<SvelteKitPWAOptions> = {
+/** @type {Partial<import('@vite-pwa/sveltekit').SvelteKitPWAOptions>} */
+export const pwaOptions = {
 	// The page registers the worker itself (src/lib/pwa/register.ts) and asks before it takes over.
 	registerType: 'prompt',
 	injectRegister: false,
