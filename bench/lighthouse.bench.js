@@ -5,7 +5,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findBrowser, SYSTEM_CHROMIUM } from '../scripts/browser.js';
 
-const port = Number(process.env.BENCH_PORT ?? 4185);
+const port = Number(process.env.BENCH_PORT ?? 4292);
 const pages = ['/', '/study'];
 
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });

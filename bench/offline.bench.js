@@ -5,7 +5,7 @@ import { chromium, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
 
 const RUNS = 15;
-const port = Number(process.env.BENCH_PORT ?? 4184);
+const port = Number(process.env.BENCH_PORT ?? 4291);
 const url = `http://127.0.0.1:${port}`;
 
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });

@@ -1,10 +1,15 @@
 // A static server the PWA tests start and stop themselves, to take the app offline for real.
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Ports of the PWA tests' own servers (the shared web server runs on E2E_PORT). */
+const e2ePort = Number(process.env.E2E_PORT ?? 4174);
+
+/**
+ * Ports of the PWA tests' own servers, offset from E2E_PORT (where the shared web server runs) so that
+ * suites run side by side with different E2E_PORTs never collide.
+ */
 export const PWA_PORTS = {
-	offline: Number(process.env.PWA_OFFLINE_PORT ?? 4184),
-	update: Number(process.env.PWA_UPDATE_PORT ?? 4185)
+	offline: Number(process.env.PWA_OFFLINE_PORT ?? e2ePort + 100),
+	update: Number(process.env.PWA_UPDATE_PORT ?? e2ePort + 200)
 };
 
 export interface StaticServer {

@@ -128,6 +128,11 @@ class PwaState {
 		wb.messageSkipWaiting();
 	}
 
+	/** Hides the prompt; the waiting version takes over by itself once every Deckhand tab is closed. */
+	postponeUpdate(): void {
+		this.updateWaiting = false;
+	}
+
 	dismissOfflineReady(): void {
 		this.offlineReady = false;
 	}
