@@ -14,7 +14,7 @@ test(
 		let newBefore = 0;
 		try {
 			await page.goto(`${server.url}/`);
-			await expect(page.getByText('Ready to work offline')).toBeVisible();
+			await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: 20_000 });
 			await page.evaluate(() => navigator.serviceWorker.ready);
 			await page.reload();
 			const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);

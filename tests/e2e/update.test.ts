@@ -18,7 +18,7 @@ test(
 		let server = await startServer(PWA_PORTS.update, 'build');
 		try {
 			await page.goto(`${server.url}/`);
-			await expect(page.getByText('Ready to work offline')).toBeVisible();
+			await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: 20_000 });
 			await page.evaluate(() => navigator.serviceWorker.ready);
 			const footer = page.getByRole('contentinfo');
 			const v1Text = (await footer.textContent()) ?? '';

@@ -85,6 +85,7 @@ export const pwaOptions = {
 	registerType: 'prompt',
 	injectRegister: false,
 	strategies: 'generateSW',
+	// Chosen once and never to change: a renamed or rescoped worker would leave the old one installed.
 	filename: 'sw.js',
 	scope: '/',
 	base: '/',
