@@ -38,3 +38,11 @@ export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 export function shouldCheckForUpdate(lastCheck: number, now: number, minGapMs = 60_000): boolean {
 	return now - lastCheck >= minGapMs;
 }
+
+/**
+ * The plain-words reason an action that needs the network cannot run now, or null when it can. For
+ * features such as importing a pack from a URL: pass `pwa.online` and say what the action does.
+ */
+export function networkNeeded(online: boolean, action: string): string | null {
+	return online ? null : `You are offline. ${action} needs a connection; studying works without one.`;
+}

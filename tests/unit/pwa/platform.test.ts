@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseInstallOffer, isIosSafari, shouldCheckForUpdate } from '$lib/pwa/platform';
+import { chooseInstallOffer, isIosSafari, networkNeeded, shouldCheckForUpdate } from '$lib/pwa/platform';
 
 const UA = {
 	iphoneSafari:
@@ -47,5 +47,14 @@ describe('shouldCheckForUpdate', () => {
 		expect(shouldCheckForUpdate(1_000, 30_000)).toBe(false);
 		expect(shouldCheckForUpdate(1_000, 61_000)).toBe(true);
 		expect(shouldCheckForUpdate(0, 500, 100)).toBe(true);
+	});
+});
+
+describe('networkNeeded', () => {
+	it('explains an action that needs the network only while offline', () => {
+		expect(networkNeeded(true, 'Importing a pack from a link')).toBeNull();
+		expect(networkNeeded(false, 'Importing a pack from a link')).toBe(
+			'You are offline. Importing a pack from a link needs a connection; studying works without one.'
+		);
 	});
 });
