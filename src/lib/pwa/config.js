@@ -102,8 +102,9 @@ export const pwaOptions = {
 		globIgnores: ['client/screenshots/**', 'server/**'],
 		maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 		navigateFallback: 'index.html',
-		// A deep link (/study, /packs/x) opened offline gets the shell; real files keep their own path.
-		navigateFallbackDenylist: [/\.[a-z0-9]+$/i],
+		// A deep link (/study, /packs/x, /import?url=…/pack.json) opened offline gets the shell; a path
+		// naming a file (/icons/icon-512.png) keeps its own response. Workbox tests pathname + search.
+		navigateFallbackDenylist: [/^[^?]*\/[^/?]*\.[a-z0-9]+(?:\?.*)?$/i],
 		cleanupOutdatedCaches: true,
 		clientsClaim: true,
 		// Never: the new worker waits until the learner taps Reload (see UpdatePrompt.svelte).

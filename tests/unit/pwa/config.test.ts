@@ -45,3 +45,20 @@ describe('the service worker options', () => {
 		expect(pwaOptions.scope).toBe('/');
 	});
 });
+
+describe('the navigation fallback', () => {
+	const denied = (url: string) => pwaOptions.workbox!.navigateFallbackDenylist!.some((re) => re.test(url));
+
+	it.each(['/', '/study', '/packs/docker-starter', '/import?url=https://example.org/pack.json', '/a.b/c'])(
+		'serves the shell for %s',
+		(url) => {
+			expect(denied(url)).toBe(false);
+		}
+	);
+	it.each(['/icons/icon-512.png', '/manifest.webmanifest', '/screenshots/study-wide.png?v=2'])(
+		'leaves the file %s alone',
+		(url) => {
+			expect(denied(url)).toBe(true);
+		}
+	);
+});
