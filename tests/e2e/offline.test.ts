@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { PWA_PORTS, startServer } from './pwa-server';
+import { pwaPort, startServer } from './pwa-server';
 
-// Its own server on a fixed port, so only the phone project runs it (desktop covers the update flow).
+// On the phone viewport only: the desktop project covers the update flow, which also works offline.
 test(
 	'after one visit the app starts, studies and keeps progress with no network and no server',
 	{ tag: '@phone' },
 	async ({ page, context }) => {
-		const server = await startServer(PWA_PORTS.offline);
+		const server = await startServer(pwaPort('offline'));
 		const cspViolations: string[] = [];
 		page.on('console', (m) => {
 			if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());

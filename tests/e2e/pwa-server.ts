@@ -1,16 +1,18 @@
 // A static server the PWA tests start and stop themselves, to take the app offline for real.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { test } from '@playwright/test';
 
 const e2ePort = Number(process.env.E2E_PORT ?? 4174);
 
 /**
- * Ports of the PWA tests' own servers, offset from E2E_PORT (where the shared web server runs) so that
- * suites run side by side with different E2E_PORTs never collide.
+ * The port of a PWA test's own server: offset from E2E_PORT (where the shared web server runs) so that
+ * suites started with different E2E_PORTs never collide, and by the worker's parallel index so that
+ * two workers running the same test (--repeat-each, retries) never share one.
  */
-export const PWA_PORTS = {
-	offline: Number(process.env.PWA_OFFLINE_PORT ?? e2ePort + 100),
-	update: Number(process.env.PWA_UPDATE_PORT ?? e2ePort + 200)
-};
+export function pwaPort(kind: 'offline' | 'update'): number {
+	const base = kind === 'offline' ? 100 : 200;
+	return e2ePort + base + test.info().parallelIndex;
+}
 
 export interface StaticServer {
 	url: string;

@@ -3,19 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { PWA_PORTS, startServer } from './pwa-server';
+import { pwaPort, startServer } from './pwa-server';
 
 const NEXT_VERSION = '0.1.0-update-test';
 
-// One origin (a fixed port) serves build/ as "v1", then a second real build as "v2": only the desktop
-// project runs it, so the two projects never share the port.
+// One origin (one port) serves build/ as "v1", then a second real build as "v2". Desktop only: it builds
+// the app once more, which is slow on a small machine. That build uses .svelte-kit/ (build/ is left as
+// it is), so two copies of this test must not run at once (no --repeat-each with several workers).
 test(
 	'a new version waits behind a non-blocking prompt, the session goes on, and Reload brings it',
 	{ tag: '@desktop' },
 	async ({ page }) => {
 		test.setTimeout(240_000);
 		const v2Dir = mkdtempSync(join(tmpdir(), 'deckhand-v2-'));
-		let server = await startServer(PWA_PORTS.update, 'build');
+		let server = await startServer(pwaPort('update'), 'build');
 		try {
 			await page.goto(`${server.url}/`);
 			await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: 20_000 });
@@ -37,11 +38,15 @@ test(
 
 			// Deploy v2 on the same origin: a real second build with a different version string.
 			execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], {
-				env: { ...process.env, DECKHAND_BUILD_DIR: v2Dir, DECKHAND_VERSION: NEXT_VERSION },
+				env: {
+					...process.env,
+					DECKHAND_BUILD_DIR: v2Dir,
+					DECKHAND_VERSION: NEXT_VERSION
+				},
 				stdio: 'ignore'
 			});
 			await server.stop();
-			server = await startServer(PWA_PORTS.update, v2Dir);
+			server = await startServer(pwaPort('update'), v2Dir);
 
 			// The browser's own update check (it runs on navigations and at intervals; here, now).
 			await page.evaluate(async () => {
