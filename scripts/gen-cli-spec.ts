@@ -21,6 +21,19 @@ const HIDDEN: Record<string, Record<string, string>> = {
 	'container create': { net: 'network', 'net-alias': 'network-alias', 'dns-opt': 'dns-option' }
 };
 
+/**
+ * Plugin commands the reference pages do not cover but the guide and its errata use: docker trust
+ * (a plugin since v29), docker scout (the successor of docker scan) and buildx build.
+ */
+const PLUGINS: Record<string, Record<string, [string, FlagKind]>> = {
+	'trust sign': { local: ['', 'b'] },
+	'trust inspect': { pretty: ['', 'b'] },
+	'trust revoke': { yes: ['y', 'b'] },
+	'scout cves': { format: ['', 's'], 'only-severity': ['', 's'], output: ['o', 's'] },
+	'scout quickview': {},
+	'scout recommendations': {}
+};
+
 function kindOf(type: string): FlagKind {
 	switch (type) {
 		case 'bool':
@@ -103,6 +116,8 @@ function build(): CliSpec {
 	for (const [alias, target] of Object.entries(spec.aliases)) {
 		if (spec.commands[alias] && alias !== target) delete spec.commands[alias];
 	}
+	for (const [path, flags] of Object.entries(PLUGINS)) spec.commands[path] = flags;
+	spec.commands['buildx build'] = { ...spec.commands['image build'], provenance: ['', 's'], sbom: ['', 's'] };
 	return spec;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CliSpec, FlagKind } from './cli-spec-types';
 import specJson from './cli-spec.json';
-import { closest } from './distance';
+import { closest, nearby } from './distance';
 
 const spec = specJson as CliSpec;
 
@@ -38,7 +38,7 @@ export interface ParsedCommand {
 	/** Indices of the words naming the program and the command path. */
 	pathAt: number[];
 	/** A command word docker does not know. */
-	unknownCommand?: { word: string; at: number; suggestion?: string };
+	unknownCommand?: { word: string; at: number; suggestion?: string; alternatives: string[] };
 	flags: FlagUse[];
 	positionals: Positional[];
 	/** Words after the image/service that docker passes on (run, create, exec, service create). */
@@ -136,7 +136,7 @@ function readFlags(
 			}
 			out.flags.push({
 				name,
-				value: normaliseValue(name, kind, value),
+				value: normaliseValue(suggestion ?? name, kind, value),
 				kind,
 				at,
 				known: !!entry,
@@ -209,9 +209,9 @@ function readDocker(words: string[], start: number, out: ParsedCommand): void {
 			continue;
 		}
 		if (groups.has(path) || path === '') {
-			const kids = childrenOf(path);
-			const suggestion = closest(w, kids);
-			out.unknownCommand = { word: w, at: i, ...(suggestion ? { suggestion } : {}) };
+			const alternatives = nearby(w, childrenOf(path));
+			const suggestion = alternatives[0];
+			out.unknownCommand = { word: w, at: i, alternatives, ...(suggestion ? { suggestion } : {}) };
 			i++;
 		}
 		break;

@@ -16,7 +16,10 @@ function showFlag(f: FlagUse): string {
 	return f.kind === 'b' && f.value === 'true' ? flag : `${flag} ${showWord(f.value)}`;
 }
 
+/** A small slip in a name, not a different setting: flags and numbers never count as typos. */
 function isTypo(a: string, b: string): boolean {
+	if (a.startsWith('-') || b.startsWith('-')) return false;
+	if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
 	const longest = Math.max(a.length, b.length);
 	return longest >= 4 && editDistance(a, b, 2) <= (longest >= 8 ? 2 : 1);
 }
@@ -123,7 +126,7 @@ function compareFlags(
 		while (restE.length && restG.length) {
 			const ef = restE.shift()!;
 			const gf = restG.shift()!;
-			const flag = gf.fromTypo ? ef.name : gf.typed;
+			const flag = gf.fromTypo ? `--${ef.name}` : gf.typed;
 			issues.push({
 				kind: 'wrong-value',
 				message:
@@ -166,21 +169,27 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 	let got = readCommand(gotWords);
 	const issues: Issue[] = [];
 	const marks: TokenStatus[] = gotWords.map(() => 'ok');
-	if (got.unknownCommand && got.program === 'docker') {
+	if (got.unknownCommand && got.program === 'docker' && got.unknownCommand.word !== exp.unknownCommand?.word) {
 		const u = got.unknownCommand;
-		const hint = u.suggestion ? `; did you mean ${code(u.suggestion)}?` : '.';
 		const typed = got.pathAt.map((i) => gotWords[i]).join(' ');
 		// A misspelt command word that stands for the expected command is a typo, not a wrong command.
-		const fixed = u.suggestion ? readCommand(gotWords.map((w, i) => (i === u.at ? u.suggestion! : w))) : null;
-		const stands = !!fixed && !fixed.unknownCommand && fixed.path === exp.path;
+		const reread = (word: string) => readCommand(gotWords.map((w, i) => (i === u.at ? word : w)));
+		const meant = u.alternatives.find((a) => {
+			const r = reread(a);
+			return !r.unknownCommand && r.path === exp.path;
+		});
+		const fixed = meant ? reread(meant) : null;
+		const stands = !!fixed;
+		const suggestion = meant ?? u.suggestion;
+		const hint = suggestion ? `; did you mean ${code(suggestion)}?` : '.';
 		issues.push({
 			kind: 'unknown',
 			message: `${code(typed)} has no command ${code(u.word)}${hint}`,
-			...(u.suggestion ? { suggestion: u.suggestion } : {}),
+			...(suggestion ? { suggestion } : {}),
 			minor: stands
 		});
 		mark(marks, [u.at], 'unknown');
-		if (stands) got = fixed;
+		if (fixed) got = fixed;
 		else if (exp.program === 'docker' && !exp.unknownCommand) {
 			issues.push({ kind: 'wrong-command', message: `Expected ${code(showPath(exp))}.` });
 			return { issues, marks, notes: got.notes };

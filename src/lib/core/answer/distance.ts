@@ -20,17 +20,18 @@ export function editDistance(a: string, b: string, cap = 8): number {
 	return prev[b.length]!;
 }
 
-/** The candidate closest to `word`, if it is close enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/** Candidates close enough to `word` to be what a typo meant, closest first. */
+export function nearby(word: string, candidates: Iterable<string>): string[] {
 	const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
-	let best: string | undefined;
-	let bestD = limit + 1;
+	const found: [string, number][] = [];
 	for (const c of candidates) {
 		const d = editDistance(word, c, limit);
-		if (d < bestD || (d === bestD && best !== undefined && c.length < best.length)) {
-			best = c;
-			bestD = d;
-		}
+		if (d <= limit) found.push([c, d]);
 	}
-	return bestD <= limit ? best : undefined;
+	return found.sort((a, b) => a[1] - b[1] || a[0].length - b[0].length).map(([c]) => c);
+}
+
+/** The candidate closest to `word`, if it is close enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+	return nearby(word, candidates)[0];
 }
