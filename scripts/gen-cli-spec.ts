@@ -12,7 +12,14 @@ const REF = join(process.cwd(), '..', 'shared', 'reference');
 const OUT = join(process.cwd(), 'src', 'lib', 'core', 'answer', 'cli-spec.json');
 
 /** Commands that stop reading their own flags at the first positional (pflag SetInterspersed(false)). */
-const NOT_INTERSPERSED = ['container run', 'container create', 'container exec', 'service create', 'compose run', 'compose exec'];
+const NOT_INTERSPERSED = [
+	'container run',
+	'container create',
+	'container exec',
+	'service create',
+	'compose run',
+	'compose exec'
+];
 /** Repeated flags whose order carries meaning (later files override earlier ones). */
 const ORDERED = ['compose:file', 'compose:env-file', 'stack deploy:compose-file', 'image build:file'];
 /** Hidden legacy aliases the real CLI accepts but the reference tables omit (MarkHidden in docker/cli). */

@@ -4,8 +4,13 @@
  * instead of a command; `--json` prints the full result.
  */
 import { readFileSync } from 'node:fs';
-import { checkCommand, checkConfig, type CheckResult, type ConfigKind } from '../../../src/lib/core/answer/index.ts';
-import { loadComposeValidator } from '../../../src/lib/core/answer/compose-schema.ts';
+import {
+	checkCommand,
+	checkConfig,
+	type CheckResult,
+	type ConfigKind
+} from '../../../src/lib/core/answer/index';
+import { loadComposeValidator } from '../../../src/lib/core/answer/compose-schema';
 
 export const summary = 'Grade an answer against the expected command or config snippet';
 
@@ -49,7 +54,9 @@ export async function run(args: string[]): Promise<number> {
 		} else rest.push(a);
 	}
 	if (rest.length !== 2) {
-		console.error(`deckhand check: expected two arguments, the expected answer and the given one.\n\n${USAGE}`);
+		console.error(
+			`deckhand check: expected two arguments, the expected answer and the given one.\n\n${USAGE}`
+		);
 		return 2;
 	}
 	let expected: string;
@@ -66,7 +73,12 @@ export async function run(args: string[]): Promise<number> {
 		result =
 			kind === null
 				? checkCommand(expected, given)
-				: checkConfig(expected, given, kind, kind === 'compose' ? { validateCompose: await loadComposeValidator() } : {});
+				: checkConfig(
+						expected,
+						given,
+						kind,
+						kind === 'compose' ? { validateCompose: await loadComposeValidator() } : {}
+					);
 	} catch (e) {
 		console.error(`deckhand check: ${e instanceof Error ? e.message : String(e)}`);
 		return 2;

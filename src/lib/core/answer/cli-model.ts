@@ -7,7 +7,7 @@ import type { CliSpec, FlagKind } from './cli-spec-types';
 import specJson from './cli-spec.json';
 import { closest, nearby } from './distance';
 
-const spec = specJson as CliSpec;
+const spec = specJson as unknown as CliSpec;
 
 export interface FlagUse {
 	/** Canonical long name (or the raw name when unknown). */
@@ -82,7 +82,12 @@ export function normaliseValue(name: string, kind: FlagKind, value: string): str
 	if (kind === 'b') return TRUE.has(value) ? 'true' : FALSE.has(value) ? 'false' : value;
 	if (kind === 'y') return value.toLowerCase().replace(/b$/, '');
 	if (name === 'mount') {
-		const alias: Record<string, string> = { src: 'source', dst: 'target', destination: 'target', ro: 'readonly' };
+		const alias: Record<string, string> = {
+			src: 'source',
+			dst: 'target',
+			destination: 'target',
+			ro: 'readonly'
+		};
 		return value
 			.split(',')
 			.map((kv) => {
@@ -125,7 +130,11 @@ function readFlags(
 			let suggestion: string | undefined;
 			if (!entry) {
 				suggestion = closest(typed, Object.keys(table));
-				kind = suggestion ? table[suggestion]![1] : eq < 0 && words[i + 1] && !words[i + 1]!.startsWith('-') && !stopAtPositional ? 's' : 'b';
+				kind = suggestion
+					? table[suggestion]![1]
+					: eq < 0 && words[i + 1] && !words[i + 1]!.startsWith('-') && !stopAtPositional
+						? 's'
+						: 'b';
 				if (!suggestion && eq < 0) kind = 'b';
 			}
 			let value = 'true';
@@ -171,7 +180,14 @@ function readFlags(
 					flagAt.push(next);
 					next++;
 				}
-				out.flags.push({ name: long, value: normaliseValue(long, kind, value), kind, at: flagAt, known: true, typed: `-${ch}` });
+				out.flags.push({
+					name: long,
+					value: normaliseValue(long, kind, value),
+					kind,
+					at: flagAt,
+					known: true,
+					typed: `-${ch}`
+				});
 				break;
 			}
 			i = next;
@@ -222,12 +238,29 @@ function readDocker(words: string[], start: number, out: ParsedCommand): void {
 		readFlags(words, i, {}, {}, out, false, false);
 		return;
 	}
-	readFlags(words, i, tableFor(path), spec.hidden[path] ?? {}, out, spec.notInterspersed.includes(path), false);
+	readFlags(
+		words,
+		i,
+		tableFor(path),
+		spec.hidden[path] ?? {},
+		out,
+		spec.notInterspersed.includes(path),
+		false
+	);
 }
 
 /** Parses one stage of shell words into a command. */
 export function readCommand(words: string[]): ParsedCommand {
-	const out: ParsedCommand = { program: '', env: [], path: '', pathAt: [], flags: [], positionals: [], args: [], notes: [] };
+	const out: ParsedCommand = {
+		program: '',
+		env: [],
+		path: '',
+		pathAt: [],
+		flags: [],
+		positionals: [],
+		args: [],
+		notes: []
+	};
 	let i = 0;
 	while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) {
 		out.env.push({ value: words[i]!, at: i });

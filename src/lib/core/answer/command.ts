@@ -3,7 +3,15 @@
  * short and long flags, `--flag=value`, free flag order, quoting and spacing do not matter; what the
  * command would do differently does.
  */
-import { isOrdered, readCommand, shortOf, showPath, type FlagUse, type ParsedCommand, type Positional } from './cli-model';
+import {
+	isOrdered,
+	readCommand,
+	shortOf,
+	showPath,
+	type FlagUse,
+	type ParsedCommand,
+	type Positional
+} from './cli-model';
 import { editDistance } from './distance';
 import { showWord, tokenize } from './shell';
 import { verdictOf, type CheckResult, type Issue, type TokenMark, type TokenStatus } from './types';
@@ -48,8 +56,15 @@ function compareSequence(
 	const sameBag = [...e].sort().join('\u0000') === [...g].sort().join('\u0000');
 	if (sameBag) {
 		if (!unordered && e.join('\u0000') !== g.join('\u0000')) {
-			issues.push({ kind: 'misplaced', message: `The ${what} are in the wrong order: expected ${e.map(showWord).join(' ')}.` });
-			mark(marks, got.map((p) => p.at), 'misplaced');
+			issues.push({
+				kind: 'misplaced',
+				message: `The ${what} are in the wrong order: expected ${e.map(showWord).join(' ')}.`
+			});
+			mark(
+				marks,
+				got.map((p) => p.at),
+				'misplaced'
+			);
 		}
 		return;
 	}
@@ -100,13 +115,21 @@ function compareFlags(
 		mark(marks, [f.at[0]!], 'unknown');
 		return stands ? { ...f, name: f.suggestion!, fromTypo: true } : { ...f, ignored: true };
 	}) as (FlagUse & { fromTypo?: boolean; ignored?: boolean })[];
-	const names = new Set([...exp.flags.map((f) => f.name), ...given.filter((f) => !f.ignored).map((f) => f.name)]);
+	const names = new Set([
+		...exp.flags.map((f) => f.name),
+		...given.filter((f) => !f.ignored).map((f) => f.name)
+	]);
 	for (const name of names) {
 		const e = exp.flags.filter((f) => f.name === name);
 		const g = given.filter((f) => f.name === name && !f.ignored);
 		const ordered = docker && isOrdered(exp.path, name);
-		if (ordered && e.length === g.length && e.map((f) => f.value).join('\u0000') !== g.map((f) => f.value).join('\u0000')) {
-			const sameBag = [...e.map((f) => f.value)].sort().join('\u0000') === [...g.map((f) => f.value)].sort().join('\u0000');
+		if (
+			ordered &&
+			e.length === g.length &&
+			e.map((f) => f.value).join('\u0000') !== g.map((f) => f.value).join('\u0000')
+		) {
+			const sameBag =
+				[...e.map((f) => f.value)].sort().join('\u0000') === [...g.map((f) => f.value)].sort().join('\u0000');
 			if (sameBag) {
 				issues.push({
 					kind: 'misplaced',
@@ -142,7 +165,9 @@ function compareFlags(
 			const misplaced = got.args.find((a) => {
 				const w = a.value;
 				const short = shortOf(got.path, ef.name);
-				return w === `--${ef.name}` || w.startsWith(`--${ef.name}=`) || (!!short && w.startsWith(`-${short}`));
+				return (
+					w === `--${ef.name}` || w.startsWith(`--${ef.name}=`) || (!!short && w.startsWith(`-${short}`))
+				);
 			});
 			if (misplaced && docker) {
 				const first = got.positionals[0]?.value ?? '';
@@ -169,7 +194,11 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 	let got = readCommand(gotWords);
 	const issues: Issue[] = [];
 	const marks: TokenStatus[] = gotWords.map(() => 'ok');
-	if (got.unknownCommand && got.program === 'docker' && got.unknownCommand.word !== exp.unknownCommand?.word) {
+	if (
+		got.unknownCommand &&
+		got.program === 'docker' &&
+		got.unknownCommand.word !== exp.unknownCommand?.word
+	) {
 		const u = got.unknownCommand;
 		const typed = got.pathAt.map((i) => gotWords[i]).join(' ');
 		// A misspelt command word that stands for the expected command is a typo, not a wrong command.
@@ -195,7 +224,11 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 			return { issues, marks, notes: got.notes };
 		}
 	}
-	if (exp.program !== got.program || exp.path !== got.path || (!!exp.unknownCommand !== !!got.unknownCommand && !issues.length)) {
+	if (
+		exp.program !== got.program ||
+		exp.path !== got.path ||
+		(!!exp.unknownCommand !== !!got.unknownCommand && !issues.length)
+	) {
 		issues.push({
 			kind: 'wrong-command',
 			message: got.program

@@ -28,7 +28,9 @@ function where(path: string): string {
 /** ajv errors in plain words, most useful first, without repeats. */
 export function describeErrors(errors: ErrorObject[]): string[] {
 	const out: string[] = [];
-	const sorted = [...errors].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+	const sorted = [...errors].sort(
+		(a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties')
+	);
 	for (const e of sorted) {
 		let msg: string;
 		if (e.keyword === 'additionalProperties') {

@@ -64,13 +64,16 @@ function diff(exp: unknown, got: unknown, path: string, issues: Issue[]): void {
 		const n = Math.max(exp.length, got.length);
 		for (let k = 0; k < n; k++) {
 			const p = `${path}[${k}]`;
-			if (k >= got.length) issues.push({ kind: 'missing', message: `Missing ${show(exp[k])} at ${code(p)}.` });
-			else if (k >= exp.length) issues.push({ kind: 'extra', message: `${show(got[k])} at ${code(p)} is not part of the answer.` });
+			if (k >= got.length)
+				issues.push({ kind: 'missing', message: `Missing ${show(exp[k])} at ${code(p)}.` });
+			else if (k >= exp.length)
+				issues.push({ kind: 'extra', message: `${show(got[k])} at ${code(p)} is not part of the answer.` });
 			else diff(exp[k], got[k], p, issues);
 		}
 		return;
 	}
-	const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+	const isObj = (v: unknown): v is Record<string, unknown> =>
+		!!v && typeof v === 'object' && !Array.isArray(v);
 	if (isObj(exp) && isObj(got)) {
 		const missing = Object.keys(exp).filter((k) => !(k in got));
 		const extra = Object.keys(got).filter((k) => !(k in exp));
@@ -81,11 +84,21 @@ function diff(exp: unknown, got: unknown, path: string, issues: Issue[]): void {
 			if (meant) {
 				// A misspelt key: say so once, and still compare what it holds.
 				missing.splice(missing.indexOf(meant), 1);
-				issues.push({ kind: 'unknown', message: `Unknown key ${code(p)}; did you mean ${code(meant)}?`, suggestion: meant, minor: true });
+				issues.push({
+					kind: 'unknown',
+					message: `Unknown key ${code(p)}; did you mean ${code(meant)}?`,
+					suggestion: meant,
+					minor: true
+				});
 				diff(exp[meant], got[k], path ? `${path}.${meant}` : meant, issues);
 			} else issues.push({ kind: 'extra', message: `The key ${code(p)} is not part of the answer.` });
 		}
-		for (const k of missing) issues.push({ kind: 'missing', message: `Missing the key ${code(path ? `${path}.${k}` : k)}.`, suggestion: k });
+		for (const k of missing)
+			issues.push({
+				kind: 'missing',
+				message: `Missing the key ${code(path ? `${path}.${k}` : k)}.`,
+				suggestion: k
+			});
 		return;
 	}
 	// Scalars compare by their text: `cpus: '0.5'` and `cpus: 0.5` mean the same to Compose.
@@ -99,9 +112,19 @@ function lineMarks(text: string): TokenMark[] {
 }
 
 /** Checks a YAML, Compose or Dockerfile answer against the expected one; never throws. */
-export function checkConfig(expected: string, given: string, kind: ConfigKind, options: ConfigOptions = {}): CheckResult {
+export function checkConfig(
+	expected: string,
+	given: string,
+	kind: ConfigKind,
+	options: ConfigOptions = {}
+): CheckResult {
 	if (given.trim() === '') {
-		return { verdict: 'incorrect', issues: [{ kind: 'missing', message: 'Nothing was typed.' }], tokens: [], notes: [] };
+		return {
+			verdict: 'incorrect',
+			issues: [{ kind: 'missing', message: 'Nothing was typed.' }],
+			tokens: [],
+			notes: []
+		};
 	}
 	if (kind === 'dockerfile') return compareDockerfile(expected, given);
 	const exp = readYaml(expected);

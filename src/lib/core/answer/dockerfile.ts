@@ -68,7 +68,12 @@ export function readDockerfile(text: string): Instruction[] {
 	if (buffer.trim()) {
 		const m = /^(\S+)\s*([\s\S]*)$/.exec(buffer.trim())!;
 		const keyword = m[1]!.toUpperCase();
-		out.push({ keyword, args: m[2]!.trim(), key: `${keyword} ${normaliseArgs(keyword, m[2]!)}`, line: startLine });
+		out.push({
+			keyword,
+			args: m[2]!.trim(),
+			key: `${keyword} ${normaliseArgs(keyword, m[2]!)}`,
+			line: startLine
+		});
 	}
 	return out;
 }

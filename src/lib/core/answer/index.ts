@@ -19,3 +19,5 @@ export function suggestRating(verdict: Verdict): Rating {
 export function fillCommand(before: string, given: string, after: string): string {
 	return `${before}${given.trim()}${after}`;
 }
+
+export { buildWordBank } from './word-bank';

@@ -84,7 +84,9 @@ export function tokenize(text: string): CommandLine {
 		entries = safe.split(/\s+/).filter(Boolean);
 	}
 	const restore = (w: string) =>
-		w.includes(SUB) ? w.replace(/\u0001(\d+)\u0001/g, (_, n: string) => normaliseSub(subs[Number(n)] ?? '')) : w;
+		w.includes(SUB)
+			? w.replace(/\u0001(\d+)\u0001/g, (_, n: string) => normaliseSub(subs[Number(n)] ?? ''))
+			: w;
 	const stages: Stage[] = [[]];
 	const ops: string[] = [];
 	for (const entry of entries) {

@@ -1,7 +1,8 @@
 /** What the answer checker returns: a verdict, what is wrong in plain words, and each given token marked. */
 export type Verdict = 'correct' | 'close' | 'incorrect';
 
-export type IssueKind = 'missing' | 'extra' | 'wrong-value' | 'misplaced' | 'unknown' | 'wrong-command' | 'syntax';
+export type IssueKind =
+	'missing' | 'extra' | 'wrong-value' | 'misplaced' | 'unknown' | 'wrong-command' | 'syntax';
 
 export interface Issue {
 	kind: IssueKind;

@@ -8,17 +8,22 @@ describe('checkCommand on every command line of the guide', () => {
 	});
 
 	it('accepts the expected answer itself', () => {
-		for (const c of GUIDE_COMMANDS) expect(checkCommand(c.expected, c.expected).verdict, c.expected).toBe('correct');
+		for (const c of GUIDE_COMMANDS)
+			expect(checkCommand(c.expected, c.expected).verdict, c.expected).toBe('correct');
 	});
 
-	const accepted = GUIDE_COMMANDS.flatMap((c) => c.accept.map((given) => [c.block, c.expected, given] as const));
+	const accepted = GUIDE_COMMANDS.flatMap((c) =>
+		c.accept.map((given) => [c.block, c.expected, given] as const)
+	);
 	it.each(accepted)('%s accepts an equivalent form: %s ≡ %s', (_block, expected, given) => {
 		const result = checkCommand(expected, given);
 		expect(result.issues).toEqual([]);
 		expect(result.verdict).toBe('correct');
 	});
 
-	const rejected = GUIDE_COMMANDS.flatMap((c) => c.reject.map(([given, verdict, feedback]) => [c.block, c.expected, given, verdict, feedback] as const));
+	const rejected = GUIDE_COMMANDS.flatMap((c) =>
+		c.reject.map(([given, verdict, feedback]) => [c.block, c.expected, given, verdict, feedback] as const)
+	);
 	it.each(rejected)('%s: %s vs %s is %s with "%s"', (_block, expected, given, verdict, feedback) => {
 		const result = checkCommand(expected, given);
 		expect(result.verdict).toBe(verdict);
@@ -49,6 +54,10 @@ describe('checkCommand details', () => {
 	});
 
 	it('maps verdicts to suggested grades', () => {
-		expect([suggestRating('correct'), suggestRating('close'), suggestRating('incorrect')]).toEqual(['good', 'hard', 'again']);
+		expect([suggestRating('correct'), suggestRating('close'), suggestRating('incorrect')]).toEqual([
+			'good',
+			'hard',
+			'again'
+		]);
 	});
 });

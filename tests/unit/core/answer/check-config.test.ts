@@ -11,12 +11,20 @@ const CURRENT_SCHEMA = join(process.cwd(), '..', 'shared', 'reference', 'compose
 /** The guide's Compose snippets, read from the review's rebuilt blocks at test time. */
 function composeSnippets(): [string, string][] {
 	const text = readFileSync(REVIEW, 'utf8');
-	return [...text.matchAll(/Block (B\d+) \(YAML \(Compose file\)\):\s*```yaml\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]);
+	return [...text.matchAll(/Block (B\d+) \(YAML \(Compose file\)\):\s*```yaml\n([\s\S]*?)```/g)].map((m) => [
+		m[1]!,
+		m[2]!
+	]);
 }
 
 function reverseKeys(v: unknown): unknown {
 	if (Array.isArray(v)) return v.map(reverseKeys);
-	if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]));
+	if (v && typeof v === 'object')
+		return Object.fromEntries(
+			Object.entries(v)
+				.reverse()
+				.map(([k, x]) => [k, reverseKeys(x)])
+		);
 	return v;
 }
 
@@ -37,8 +45,13 @@ describe('the guide Compose snippets against the Compose schema', () => {
 
 	it.each(snippets)('%s with its keys reordered and re-styled is still correct', async (_b, yaml) => {
 		const validateCompose = await loadComposeValidator();
-		const reordered = stringify(reverseKeys(parse(yaml, { merge: true })), { defaultStringType: 'QUOTE_DOUBLE' });
-		expect(checkConfig(yaml, `# my answer\n${reordered}`, 'compose', { validateCompose })).toMatchObject({ verdict: 'correct', issues: [] });
+		const reordered = stringify(reverseKeys(parse(yaml, { merge: true })), {
+			defaultStringType: 'QUOTE_DOUBLE'
+		});
+		expect(checkConfig(yaml, `# my answer\n${reordered}`, 'compose', { validateCompose })).toMatchObject({
+			verdict: 'correct',
+			issues: []
+		});
 	});
 
 	it('both schemas reject a misspelt key; only the current one knows top-level name', async () => {
@@ -55,7 +68,10 @@ describe('the guide Compose snippets against the Compose schema', () => {
 	it('does not blame the learner for what the schema snapshot lacks when the answer has it too', async () => {
 		const validateCompose = await loadComposeValidator();
 		const expected = 'name: shop\nservices:\n  web:\n    image: nginx\n';
-		expect(checkConfig(expected, 'services: {web: {image: nginx}}\nname: shop', 'compose', { validateCompose }).verdict).toBe('correct');
+		expect(
+			checkConfig(expected, 'services: {web: {image: nginx}}\nname: shop', 'compose', { validateCompose })
+				.verdict
+		).toBe('correct');
 	});
 });
 
@@ -86,20 +102,37 @@ describe('checkConfig', () => {
 		['', 'incorrect', 'Nothing was typed']
 	])('rejects %j as %s with "%s"', async (given, verdict, message) => {
 		const validateCompose = await loadComposeValidator();
-		const r = given === '' ? checkConfig(expected, '', 'compose') : checkConfig(expected, whole(given), 'compose', { validateCompose });
+		const r =
+			given === ''
+				? checkConfig(expected, '', 'compose')
+				: checkConfig(expected, whole(given), 'compose', { validateCompose });
 		expect(r.verdict).toBe(verdict);
 		expect(r.issues.map((i) => i.message).join(' | ')).toContain(message);
 	});
 
 	it('reads list and map forms of environment alike in Compose', () => {
 		const exp = 'services:\n  web:\n    environment:\n      - NODE_ENV=${ENV:-production}\n';
-		expect(checkConfig(exp, 'services:\n  web:\n    environment:\n      NODE_ENV: ${ENV:-production}\n', 'compose').verdict).toBe('correct');
+		expect(
+			checkConfig(exp, 'services:\n  web:\n    environment:\n      NODE_ENV: ${ENV:-production}\n', 'compose')
+				.verdict
+		).toBe('correct');
 	});
 
 	it('compares plain YAML as data: key order and comments do not matter, values do', () => {
-		const exp = "scrape_configs:\n  - job_name: 'docker'\n    static_configs:\n      - targets: ['cadvisor:8080']\n";
-		expect(checkConfig(exp, '# prometheus\nscrape_configs:\n- static_configs: [{targets: [cadvisor:8080]}]\n  job_name: docker\n', 'yaml').verdict).toBe('correct');
-		const wrong = checkConfig(exp, "scrape_configs:\n  - job_name: docker\n    static_configs:\n      - targets: ['cadvisor:9090']\n", 'yaml');
+		const exp =
+			"scrape_configs:\n  - job_name: 'docker'\n    static_configs:\n      - targets: ['cadvisor:8080']\n";
+		expect(
+			checkConfig(
+				exp,
+				'# prometheus\nscrape_configs:\n- static_configs: [{targets: [cadvisor:8080]}]\n  job_name: docker\n',
+				'yaml'
+			).verdict
+		).toBe('correct');
+		const wrong = checkConfig(
+			exp,
+			"scrape_configs:\n  - job_name: docker\n    static_configs:\n      - targets: ['cadvisor:9090']\n",
+			'yaml'
+		);
 		expect(wrong.verdict).toBe('incorrect');
 		expect(wrong.issues[0]?.message).toContain('scrape_configs[0].static_configs[0].targets[0]');
 	});
@@ -112,18 +145,29 @@ describe('checkConfig for Dockerfiles', () => {
 
 	it.each([
 		[B18, B18.replace(/^# .*\n/gm, '').replace(/^(\w+)/gm, (k) => k.toLowerCase())],
-		[B18, B18.replace('CMD ["nginx", "-g", "daemon off;"]', "CMD [ \"nginx\",\"-g\",\"daemon off;\" ]")],
+		[B18, B18.replace('CMD ["nginx", "-g", "daemon off;"]', 'CMD [ "nginx","-g","daemon off;" ]')],
 		[B31, 'healthcheck --timeout=3s --interval=30s CMD curl -f "http://localhost/" || exit 1'],
-		['RUN apt-get update && apt-get install -y \\\n    package1 \\\n    package2 \\\n    && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update && apt-get install -y package1 package2 && rm -rf /var/lib/apt/lists/*']
+		[
+			'RUN apt-get update && apt-get install -y \\\n    package1 \\\n    package2 \\\n    && rm -rf /var/lib/apt/lists/*',
+			'RUN apt-get update && apt-get install -y package1 package2 && rm -rf /var/lib/apt/lists/*'
+		]
 	])('accepts an equivalent Dockerfile (%#)', (exp, given) => {
 		expect(checkConfig(exp, given, 'dockerfile').verdict).toBe('correct');
 	});
 
 	it.each([
 		['FROM node:14 AS build', 'FROM node:16 AS build', 'should read `FROM node:14 AS build`'],
-		['COPY --from=build /app/dist /usr/share/nginx/html', 'ADD --from=build /app/dist /usr/share/nginx/html', 'Expected a `COPY` instruction'],
+		[
+			'COPY --from=build /app/dist /usr/share/nginx/html',
+			'ADD --from=build /app/dist /usr/share/nginx/html',
+			'Expected a `COPY` instruction'
+		],
 		['EXPOSE 80\nCMD ["nginx"]', 'CMD ["nginx"]\nEXPOSE 80', 'comes too early'],
-		['COPY package.json .\nRUN npm install\nCOPY . .', 'COPY package.json .\nRUN npm install', 'Missing `COPY . .`']
+		[
+			'COPY package.json .\nRUN npm install\nCOPY . .',
+			'COPY package.json .\nRUN npm install',
+			'Missing `COPY . .`'
+		]
 	])('rejects a wrong Dockerfile: %s vs %s', (exp, given, message) => {
 		const r = checkConfig(exp, given, 'dockerfile');
 		expect(r.verdict).toBe('incorrect');

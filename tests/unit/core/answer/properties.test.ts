@@ -33,7 +33,9 @@ function retype(text: string, gaps: string[], styles: number[]): string {
 }
 
 const expectedLines = GUIDE_COMMANDS.map((c) => c.expected);
-const rejectedCases = GUIDE_COMMANDS.flatMap((c) => c.reject.map(([given, verdict]) => ({ expected: c.expected, given, verdict })));
+const rejectedCases = GUIDE_COMMANDS.flatMap((c) =>
+	c.reject.map(([given, verdict]) => ({ expected: c.expected, given, verdict }))
+);
 
 describe('checker properties', () => {
 	it('re-spacing and re-quoting a correct answer keeps it correct', () => {
@@ -71,47 +73,123 @@ describe('checker properties', () => {
 
 	it('reordering flags and switching between short, long and = forms keeps a docker answer correct', () => {
 		fc.assert(
-			fc.property(fc.constantFrom(...single), fc.array(fc.nat(100), { minLength: 12, maxLength: 12 }), (expected, seeds) => {
-				const cmd = readCommand(tokenize(expected).stages[0]!);
-				const order = cmd.flags.map((f, i) => ({ f, key: isOrdered(cmd.path, f.name) ? i * 1000 : seeds[i % seeds.length]! }));
-				// Flags whose order matters keep theirs relative to each other.
-				const ordered = order.filter((o) => isOrdered(cmd.path, o.f.name));
-				const free = order.filter((o) => !isOrdered(cmd.path, o.f.name)).sort((a, b) => a.key - b.key);
-				const flags = [...free, ...ordered].map(({ f }, i) => {
-					const short = shortOf(cmd.path, f.name);
-					const style = seeds[(i + 3) % seeds.length]! % 3;
-					if (f.kind === 'b') return style === 0 && short ? `-${short}` : style === 1 ? `--${f.name}=true` : `--${f.name}`;
-					const v = quoteWith(f.value, seeds[(i + 5) % seeds.length]!);
-					if (style === 0 && short) return `-${short} ${v}`;
-					return style === 1 ? `--${f.name}=${v}` : `--${f.name} ${v}`;
-				});
-				const env = cmd.env.map((e) => e.value);
-				const pathWords = cmd.path.split(' ');
-				const given = [...env, 'docker', ...pathWords, ...flags, ...cmd.positionals.map((p) => quoteWith(p.value, 2)), ...cmd.args.map((a) => quoteWith(a.value, 2))].join(' ');
-				expect(checkCommand(expected, given).verdict).toBe('correct');
-			}),
+			fc.property(
+				fc.constantFrom(...single),
+				fc.array(fc.nat(100), { minLength: 12, maxLength: 12 }),
+				(expected, seeds) => {
+					const cmd = readCommand(tokenize(expected).stages[0]!);
+					const order = cmd.flags.map((f, i) => ({
+						f,
+						key: isOrdered(cmd.path, f.name) ? i * 1000 : seeds[i % seeds.length]!
+					}));
+					// Flags whose order matters keep theirs relative to each other.
+					const ordered = order.filter((o) => isOrdered(cmd.path, o.f.name));
+					const free = order.filter((o) => !isOrdered(cmd.path, o.f.name)).sort((a, b) => a.key - b.key);
+					const flags = [...free, ...ordered].map(({ f }, i) => {
+						const short = shortOf(cmd.path, f.name);
+						const style = seeds[(i + 3) % seeds.length]! % 3;
+						if (f.kind === 'b')
+							return style === 0 && short ? `-${short}` : style === 1 ? `--${f.name}=true` : `--${f.name}`;
+						const v = quoteWith(f.value, seeds[(i + 5) % seeds.length]!);
+						if (style === 0 && short) return `-${short} ${v}`;
+						return style === 1 ? `--${f.name}=${v}` : `--${f.name} ${v}`;
+					});
+					const env = cmd.env.map((e) => e.value);
+					const pathWords = cmd.path.split(' ');
+					const given = [
+						...env,
+						'docker',
+						...pathWords,
+						...flags,
+						...cmd.positionals.map((p) => quoteWith(p.value, 2)),
+						...cmd.args.map((a) => quoteWith(a.value, 2))
+					].join(' ');
+					expect(checkCommand(expected, given).verdict).toBe('correct');
+				}
+			),
 			{ numRuns: 2000 }
 		);
 	});
 
 	it('never throws on arbitrary input (10,000 runs)', () => {
-		const shellish = fc.string({ unit: fc.constantFrom('docker', ' ', 'run', '-', '--', '=', '"', "'", '\\', '$(', ')', '|', ';', '&&', '>', 'a', 'v', '\n', '#', '`', '{', '}', '*'), maxLength: 40 });
+		const shellish = fc.string({
+			unit: fc.constantFrom(
+				'docker',
+				' ',
+				'run',
+				'-',
+				'--',
+				'=',
+				'"',
+				"'",
+				'\\',
+				'$(',
+				')',
+				'|',
+				';',
+				'&&',
+				'>',
+				'a',
+				'v',
+				'\n',
+				'#',
+				'`',
+				'{',
+				'}',
+				'*'
+			),
+			maxLength: 40
+		});
 		fc.assert(
-			fc.property(fc.constantFrom(...expectedLines), fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 30 }), shellish), (expected, given) => {
-				const r = checkCommand(expected, given);
-				expect(['correct', 'close', 'incorrect']).toContain(r.verdict);
-				expect(() => checkCommand(given, given)).not.toThrow();
-			}),
+			fc.property(
+				fc.constantFrom(...expectedLines),
+				fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 30 }), shellish),
+				(expected, given) => {
+					const r = checkCommand(expected, given);
+					expect(['correct', 'close', 'incorrect']).toContain(r.verdict);
+					expect(() => checkCommand(given, given)).not.toThrow();
+				}
+			),
 			{ numRuns: 10_000 }
 		);
 	});
 
 	it('config checks never throw on arbitrary input (10,000 runs)', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', '&x', '*x', '<<', '"', '#', 'RUN', '\\'), maxLength: 40 })), (given) => {
-				expect(['correct', 'close', 'incorrect']).toContain(checkConfig('services:\n  web:\n    image: nginx\n', given, 'compose').verdict);
-				expect(['correct', 'close', 'incorrect']).toContain(checkConfig('FROM alpine\nRUN echo hi\n', given, 'dockerfile').verdict);
-			}),
+			fc.property(
+				fc.oneof(
+					fc.string({ maxLength: 60 }),
+					fc.string({
+						unit: fc.constantFrom(
+							'a',
+							':',
+							' ',
+							'\n',
+							'-',
+							'[',
+							']',
+							'{',
+							'}',
+							'&x',
+							'*x',
+							'<<',
+							'"',
+							'#',
+							'RUN',
+							'\\'
+						),
+						maxLength: 40
+					})
+				),
+				(given) => {
+					expect(['correct', 'close', 'incorrect']).toContain(
+						checkConfig('services:\n  web:\n    image: nginx\n', given, 'compose').verdict
+					);
+					expect(['correct', 'close', 'incorrect']).toContain(
+						checkConfig('FROM alpine\nRUN echo hi\n', given, 'dockerfile').verdict
+					);
+				}
+			),
 			{ numRuns: 10_000 }
 		);
 	});
