@@ -15,6 +15,7 @@ export interface CommandLine {
 }
 
 const SUB = '\u0001';
+const SUB_PATTERN = new RegExp(`${SUB}(\\d+)${SUB}`, 'g');
 const KEYWORDS = new Set(['do', 'then', 'else']);
 
 /** Replaces each `$(…)` (balanced) by a placeholder and returns the inner texts. */
@@ -84,9 +85,7 @@ export function tokenize(text: string): CommandLine {
 		entries = safe.split(/\s+/).filter(Boolean);
 	}
 	const restore = (w: string) =>
-		w.includes(SUB)
-			? w.replace(/\u0001(\d+)\u0001/g, (_, n: string) => normaliseSub(subs[Number(n)] ?? ''))
-			: w;
+		w.includes(SUB) ? w.replace(SUB_PATTERN, (_, n: string) => normaliseSub(subs[Number(n)] ?? '')) : w;
 	const stages: Stage[] = [[]];
 	const ops: string[] = [];
 	for (const entry of entries) {

@@ -69,7 +69,7 @@ describe('checker properties', () => {
 	const single = expectedLines.filter((e) => {
 		const line = tokenize(e);
 		return line.stages.length === 1 && readCommand(line.stages[0]!).program === 'docker';
-	});
+	}, 60_000);
 
 	it('reordering flags and switching between short, long and = forms keeps a docker answer correct', () => {
 		fc.assert(
