@@ -50,7 +50,7 @@ describe('checker properties', () => {
 			),
 			{ numRuns: 2000 }
 		);
-	});
+	}, 60_000);
 
 	it('re-spacing and re-quoting a wrong answer keeps its verdict', () => {
 		fc.assert(
@@ -64,12 +64,12 @@ describe('checker properties', () => {
 			),
 			{ numRuns: 2000 }
 		);
-	});
+	}, 60_000);
 
 	const single = expectedLines.filter((e) => {
 		const line = tokenize(e);
 		return line.stages.length === 1 && readCommand(line.stages[0]!).program === 'docker';
-	}, 60_000);
+	});
 
 	it('reordering flags and switching between short, long and = forms keeps a docker answer correct', () => {
 		fc.assert(
@@ -109,7 +109,7 @@ describe('checker properties', () => {
 			),
 			{ numRuns: 2000 }
 		);
-	});
+	}, 60_000);
 
 	it('never throws on arbitrary input (10,000 runs)', () => {
 		const shellish = fc.string({
@@ -152,7 +152,7 @@ describe('checker properties', () => {
 			),
 			{ numRuns: 10_000 }
 		);
-	});
+	}, 60_000);
 
 	it('config checks never throw on arbitrary input (10,000 runs)', () => {
 		fc.assert(
@@ -192,5 +192,5 @@ describe('checker properties', () => {
 			),
 			{ numRuns: 10_000 }
 		);
-	});
+	}, 60_000);
 });
