@@ -162,5 +162,6 @@ export function fillBlank(before: string, given: string, after: string, expected
 	const base = (expLines.length ? indentOf(expLines[0]!) : '') || lead;
 	const placed = lines.map((l) => (l.trim() ? base + l.slice(common) : ''));
 	const head = lead && placed.length ? before.slice(0, before.length - lead.length) : before;
-	return head + placed.join('\n') + after;
+	const tail = expectedAnswer.endsWith('\n') ? '\n' : '';
+	return head + placed.join('\n') + tail + after;
 }
