@@ -68,10 +68,19 @@ function childrenOf(path: string): string[] {
 
 type FlagTable = Record<string, [string, FlagKind]>;
 
+const EMPTY: FlagTable = {};
+const mergedCompose = new Map<string, FlagTable>();
+
+/** A command's flags; compose subcommands also accept the compose-wide flags (-f, --profile). */
 function tableFor(path: string): FlagTable {
-	const own = spec.commands[path] ?? {};
-	if (path.startsWith('compose ')) return { ...spec.commands['compose'], ...own };
-	return own;
+	const own = spec.commands[path] ?? EMPTY;
+	if (!path.startsWith('compose ')) return own;
+	let merged = mergedCompose.get(path);
+	if (!merged) {
+		merged = { ...spec.commands['compose'], ...own };
+		mergedCompose.set(path, merged);
+	}
+	return merged;
 }
 
 const TRUE = new Set(['true', '1', 't', 'T', 'TRUE', 'True']);
@@ -101,6 +110,19 @@ export function normaliseValue(name: string, kind: FlagKind, value: string): str
 	return value;
 }
 
+const shortCache = new WeakMap<FlagTable, Map<string, string>>();
+
+/** Short name → long name of a flag table, built once per table. */
+function shortsOf(table: FlagTable): Map<string, string> {
+	let map = shortCache.get(table);
+	if (!map) {
+		map = new Map();
+		for (const [long, [short]] of Object.entries(table)) if (short) map.set(short, long);
+		shortCache.set(table, map);
+	}
+	return map;
+}
+
 /** Reads a stage's flags against a table, starting at word `i`; returns the index where it stopped. */
 function readFlags(
 	words: string[],
@@ -111,8 +133,7 @@ function readFlags(
 	stopAtPositional: boolean,
 	stopAtWord: boolean
 ): number {
-	const byShort = new Map<string, string>();
-	for (const [long, [short]] of Object.entries(table)) if (short) byShort.set(short, long);
+	const byShort = shortsOf(table);
 	let i = start;
 	while (i < words.length) {
 		const w = words[i]!;
@@ -235,7 +256,7 @@ function readDocker(words: string[], start: number, out: ParsedCommand): void {
 	out.path = path;
 	if (out.unknownCommand) {
 		// Unknown command: read the rest generically so feedback can still point at words.
-		readFlags(words, i, {}, {}, out, false, false);
+		readFlags(words, i, EMPTY, {}, out, false, false);
 		return;
 	}
 	readFlags(
@@ -274,7 +295,7 @@ export function readCommand(words: string[]): ParsedCommand {
 		readDocker(words, i + 1, out);
 	} else {
 		out.program = program;
-		readFlags(words, i + 1, {}, {}, out, false, false);
+		readFlags(words, i + 1, EMPTY, {}, out, false, false);
 	}
 	return out;
 }
