@@ -251,7 +251,7 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 /** Checks a typed command against the expected one; never throws. */
 export function checkCommand(expected: string, given: string): CheckResult {
 	const exp = tokenize(expected);
-	const got = tokenize(given);
+	const got = tokenize(given.replace(/^\s*\$\s+/, ''));
 	const issues: Issue[] = [];
 	const tokens: TokenMark[] = [];
 	const notes: string[] = [];
@@ -275,10 +275,18 @@ export function checkCommand(expected: string, given: string): CheckResult {
 	}
 	got.stages.forEach((words, k) => {
 		const expWords = exp.stages[k] ?? [];
-		const outcome = compareStage(expWords, words);
+		// A copied shell prompt and a sudo the answer does not need are not part of the command.
+		let skip = 0;
+		if (words[0] === 'sudo' && expWords[0] !== 'sudo' && words.length > skip + 1) {
+			skip += 1;
+			notes.push('`sudo` is left out of the answer; it does not change what the command does.');
+		}
+		const outcome = compareStage(expWords, words.slice(skip));
 		issues.push(...outcome.issues);
 		notes.push(...outcome.notes);
-		words.forEach((w, i) => tokens.push({ text: showWord(w), status: outcome.marks[i] ?? 'ok' }));
+		words.forEach((w, i) =>
+			tokens.push({ text: showWord(w), status: i < skip ? 'ok' : (outcome.marks[i - skip] ?? 'ok') })
+		);
 		if (got.ops[k]) tokens.push({ text: got.ops[k]!, status: 'op' });
 	});
 	return { verdict: verdictOf(issues), issues, tokens, notes: [...new Set(notes)] };

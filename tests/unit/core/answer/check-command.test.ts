@@ -49,6 +49,14 @@ describe('checkCommand details', () => {
 		expect(checkCommand('docker run --network=my-bridge nginx', whole).verdict).toBe('correct');
 	});
 
+	it('ignores a copied shell prompt and an unneeded sudo, with a note', () => {
+		expect(checkCommand('docker volume ls', '$ docker volume ls').verdict).toBe('correct');
+		const r = checkCommand('docker volume ls', 'sudo docker volume ls');
+		expect(r.verdict).toBe('correct');
+		expect(r.notes[0]).toContain('sudo');
+		expect(checkCommand('sudo apt-get install uidmap', 'apt-get install uidmap').verdict).toBe('incorrect');
+	});
+
 	it('says nothing was typed for an empty answer', () => {
 		expect(checkCommand('docker ps', '   ').issues[0]?.message).toBe('Nothing was typed.');
 	});
