@@ -275,7 +275,7 @@ export function checkCommand(expected: string, given: string): CheckResult {
 	}
 	got.stages.forEach((words, k) => {
 		const expWords = exp.stages[k] ?? [];
-		// A copied shell prompt and a sudo the answer does not need are not part of the command.
+		// A sudo the answer does not need is not part of the command (a copied `$ ` prompt is dropped above).
 		let skip = 0;
 		if (words[0] === 'sudo' && expWords[0] !== 'sudo' && words.length > skip + 1) {
 			skip += 1;
