@@ -149,19 +149,25 @@ export function checkConfig(
 	return { verdict: verdictOf(issues), issues, tokens: lineMarks(given), notes };
 }
 
-/** Places the learner's lines into a snippet's blank, indented like the expected answer. */
+/**
+ * Places the learner's lines into a snippet's blank, indented like the expected answer. The blank
+ * holds whole lines (before and after may or may not end and start with a newline); a blank inside a
+ * line (`image: ____`) is filled in place.
+ */
 export function fillBlank(before: string, given: string, after: string, expectedAnswer: string): string {
+	const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+	if (lastLine.trim() !== '' && /[ \t]$/.test(lastLine)) return before + given.trim() + after;
 	const indentOf = (l: string) => /^[ \t]*/.exec(l)![0];
 	const expLines = expectedAnswer.split('\n').filter((l) => l.trim());
-
 	const lines = given.replace(/\s+$/, '').split('\n');
 	const nonEmpty = lines.filter((l) => l.trim());
 	const common = nonEmpty.length ? Math.min(...nonEmpty.map((l) => indentOf(l).length)) : 0;
-	// The blank's own leading whitespace may already sit at the end of `before`.
-	const lead = /[ \t]*$/.exec(before)![0];
+	// The blank's own indentation may sit at the end of `before`.
+	const lead = lastLine.trim() === '' ? lastLine : '';
 	const base = (expLines.length ? indentOf(expLines[0]!) : '') || lead;
 	const placed = lines.map((l) => (l.trim() ? base + l.slice(common) : ''));
-	const head = lead && placed.length ? before.slice(0, before.length - lead.length) : before;
-	const tail = expectedAnswer.endsWith('\n') ? '\n' : '';
+	let head = before.slice(0, before.length - lead.length);
+	if (head !== '' && !head.endsWith('\n')) head += '\n';
+	const tail = (after !== '' && !after.startsWith('\n')) || expectedAnswer.endsWith('\n') ? '\n' : '';
 	return head + placed.join('\n') + tail + after;
 }

@@ -24,6 +24,25 @@ describe('fillBlank', () => {
 	});
 });
 
+describe('fillBlank with whole-line blanks (the generator convention)', () => {
+	it('joins before, the blank and after with newlines and indents the blank like the answer', () => {
+		expect(
+			fillBlank(
+				'scrape_configs:',
+				'- job_name: docker',
+				"    static_configs: [{targets: ['cadvisor:8080']}]",
+				"  - job_name: 'docker'"
+			)
+		).toBe("scrape_configs:\n  - job_name: docker\n    static_configs: [{targets: ['cadvisor:8080']}]");
+	});
+
+	it('fills a blank inside a line in place', () => {
+		expect(fillBlank('services:\n  web:\n    image: ', ' nginx ', '\n', 'nginx')).toBe(
+			'services:\n  web:\n    image: nginx\n'
+		);
+	});
+});
+
 describe('tokenize', () => {
 	it('keeps $(…) as one word inside or outside quotes and splits pipelines and lists', () => {
 		expect(tokenize('docker run -v "$(pwd)":/app node').stages).toEqual([
