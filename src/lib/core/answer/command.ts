@@ -162,21 +162,27 @@ function compareFlags(
 			mark(marks, gf.at.slice(1).length ? gf.at.slice(1) : gf.at, 'wrong-value');
 		}
 		for (const ef of restE) {
+			const short = shortOf(got.path, ef.name);
+			let misspelt = false;
 			const misplaced = got.args.find((a) => {
 				const w = a.value;
-				const short = shortOf(got.path, ef.name);
-				return (
-					w === `--${ef.name}` || w.startsWith(`--${ef.name}=`) || (!!short && w.startsWith(`-${short}`))
-				);
+				if (w === `--${ef.name}` || w.startsWith(`--${ef.name}=`) || (!!short && w.startsWith(`-${short}`)))
+					return true;
+				const name = /^--([^=]+)/.exec(w)?.[1];
+				misspelt = !!name && editDistance(name, ef.name, 2) <= 2;
+				return misspelt;
 			});
 			if (misplaced && docker) {
 				const first = got.positionals[0]?.value ?? '';
+				const spelt = misspelt ? ` (and spell it ${code('--' + ef.name)})` : '';
 				issues.push({
 					kind: 'misplaced',
-					message: `${code(misplaced.value)} comes after ${code(first)}, so Docker passes it to the container instead of reading it; put it before ${code(first)}.`
+					message: `${code(misplaced.value)} comes after ${code(first)}, so Docker passes it to the container instead of reading it; put it before ${code(first)}${spelt}.`
 				});
 				mark(marks, [misplaced.at], 'misplaced');
-				got.args = got.args.filter((a) => a !== misplaced && !(ef.kind !== 'b' && a.at === misplaced.at + 1));
+				const takesNext =
+					ef.kind !== 'b' && !misplaced.value.includes('=') && misplaced.value.startsWith('--');
+				got.args = got.args.filter((a) => a !== misplaced && !(takesNext && a.at === misplaced.at + 1));
 				continue;
 			}
 			issues.push({ kind: 'missing', message: `Missing ${code(showFlag(ef))}.`, suggestion: showFlag(ef) });
