@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CliSpec, FlagKind } from '../src/lib/core/answer/cli-spec-types';
 
 const REF = join(process.cwd(), '..', 'shared', 'reference');
@@ -95,7 +96,8 @@ function readPage(file: string, prefix: string): Page {
 	return { path: prefix + path, aliases, flags };
 }
 
-function build(): CliSpec {
+/** The CLI model, derived from the reference pages. */
+export function build(): CliSpec {
 	const spec: CliSpec = {
 		source: 'docker/cli v29.7.2 and docker/compose v5.5.0 reference pages',
 		commands: {},
@@ -107,8 +109,12 @@ function build(): CliSpec {
 	const dockerDir = join(REF, 'docker-cli');
 	const composeDir = join(REF, 'compose-cli');
 	const pages = [
-		...readdirSync(dockerDir).map((f) => readPage(join(dockerDir, f), '')),
-		...readdirSync(composeDir).map((f) => readPage(join(composeDir, f), ''))
+		...readdirSync(dockerDir)
+			.sort()
+			.map((f) => readPage(join(dockerDir, f), '')),
+		...readdirSync(composeDir)
+			.sort()
+			.map((f) => readPage(join(composeDir, f), ''))
 	];
 	for (const page of pages) {
 		// compose pages are named compose_up.md; the docker root page is docker.md (path '').
@@ -128,10 +134,12 @@ function build(): CliSpec {
 	return spec;
 }
 
-const spec = build();
-const json = JSON.stringify(spec);
-writeFileSync(OUT, json + '\n');
-console.log(
-	`wrote ${OUT}: ${Object.keys(spec.commands).length} commands, ${Object.keys(spec.aliases).length} aliases, ` +
-		`${Object.values(spec.commands).reduce((n, f) => n + Object.keys(f).length, 0)} flags, ${(json.length / 1024).toFixed(1)} KB`
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const spec = build();
+	const json = JSON.stringify(spec);
+	writeFileSync(OUT, json + '\n');
+	console.log(
+		`wrote ${OUT}: ${Object.keys(spec.commands).length} commands, ${Object.keys(spec.aliases).length} aliases, ` +
+			`${Object.values(spec.commands).reduce((n, f) => n + Object.keys(f).length, 0)} flags, ${(json.length / 1024).toFixed(1)} KB`
+	);
+}
