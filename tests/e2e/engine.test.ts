@@ -50,11 +50,7 @@ test('every question kind: answer, feedback with the source, suggested grade', a
 	await expect(page.getByText('Correct.')).toBeVisible();
 	await page.getByRole('button', { name: /Good/ }).click();
 
-	await expect(heading(page)).toHaveText('List networks');
-	await page.getByRole('button', { name: 'Show answer' }).click();
-	await expect(page.getByTestId('answer')).toHaveText('docker network ls');
-	await page.getByRole('button', { name: /Easy/ }).click();
-	await expect(page.getByText('6 reviewed')).toBeVisible();
+	await expect(page.getByText('5 reviewed')).toBeVisible();
 
 	const db = await dump(page);
 	const logs = db.logs.filter((l) => l.packId === 'fixture');
@@ -63,8 +59,7 @@ test('every question kind: answer, feedback with the source, suggested grade', a
 		'm1:good',
 		't1:again',
 		'c1:good',
-		'd1:good',
-		'cf1:easy'
+		'd1:good'
 	]);
 });
 

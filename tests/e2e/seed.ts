@@ -15,6 +15,8 @@ export interface SeedOptions {
 	/** Settings record to store (merged over defaults by the app). */
 	settings?: Record<string, unknown>;
 	now?: number;
+	/** Replace every stored state: only these cards get one (so only they can be studied). */
+	onlyCardIds?: string[];
 }
 
 /** Writes a pack, its cards and states (and optionally review history) straight into IndexedDB. */
@@ -43,9 +45,14 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 		const stateStore = tx.objectStore('states');
 		const logStore = tx.objectStore('logs');
 		const perCard = o.logsPerCard ?? 0;
+		if (o.onlyCardIds) {
+			stateStore.clear();
+			tx.objectStore('summaries').clear();
+		}
 		const studied = Math.floor(cards.length * (o.studiedShare ?? 1));
 		cards.forEach((card, order) => {
 			cardStore.put({ ...card, packId: meta.id, order });
+			if (o.onlyCardIds && !o.onlyCardIds.includes(card.id)) return;
 			const fresh = {
 				cardId: card.id,
 				packId: meta.id,

@@ -18,16 +18,20 @@ function open(): BroadcastChannel | null {
 	return channel;
 }
 
+/** This tab's id: every BroadcastChannel object of the same name hears a message, this tab's own too. */
+const TAB = Math.random().toString(36).slice(2);
+
 /** Sends a message to every other tab of the app. */
 export function broadcast(msg: SyncMessage): void {
-	open()?.postMessage(msg);
+	open()?.postMessage({ ...msg, from: TAB });
 }
 
 /** Listens to other tabs; returns the function that stops listening. */
 export function listen(fn: (msg: SyncMessage) => void): () => void {
 	if (typeof BroadcastChannel === 'undefined') return () => {};
-	// A channel of its own: a BroadcastChannel never receives its own messages.
 	const ch = new BroadcastChannel(NAME);
-	ch.onmessage = (e: MessageEvent<SyncMessage>) => fn(e.data);
+	ch.onmessage = (e: MessageEvent<SyncMessage & { from?: string }>) => {
+		if (e.data.from !== TAB) fn(e.data);
+	};
 	return () => ch.close();
 }

@@ -1,10 +1,14 @@
 /**
- * Every card kind's study screen. The command and config exercises use the reveal fallback until their
- * own screens (CommandFill, CommandType, CommandOrder, ConfigFill) are switched in here.
+ * Every card kind's study screen. RevealFallback (prompt, Show answer, answer) stays for any exercise
+ * kind whose own screen is taken out.
  */
 import type { Component } from 'svelte';
 import type { Card, CardKind } from '$lib/core/pack/types';
 import Cloze from './Cloze.svelte';
+import CommandFill from './CommandFill.svelte';
+import CommandOrder from './CommandOrder.svelte';
+import CommandType from './CommandType.svelte';
+import ConfigFill from './ConfigFill.svelte';
 import Domc from './Domc.svelte';
 import Flashcard from './Flashcard.svelte';
 import Mcq from './Mcq.svelte';
@@ -22,20 +26,17 @@ export const QUESTION_COMPONENTS: Record<CardKind, AnyQuestion> = {
 	mcq: Mcq,
 	truefalse: TrueFalse,
 	domc: Domc,
-	'command-fill': RevealFallback,
-	'command-type': RevealFallback,
-	'command-order': RevealFallback,
-	'config-fill': RevealFallback
+	'command-fill': CommandFill,
+	'command-type': CommandType,
+	'command-order': CommandOrder,
+	'config-fill': ConfigFill
 };
 
+/** The fallback screen for exercise kinds (kept importable for packs of kinds without a screen yet). */
+export { RevealFallback };
+
 /** The kinds the learner judges for themselves after revealing: Space shows the answer. */
-export const SELF_JUDGED: ReadonlySet<CardKind> = new Set<CardKind>([
-	'flashcard',
-	'command-fill',
-	'command-type',
-	'command-order',
-	'config-fill'
-]);
+export const SELF_JUDGED: ReadonlySet<CardKind> = new Set<CardKind>(['flashcard']);
 
 /** The study screen for a card. */
 export function questionFor(card: Card): AnyQuestion {
