@@ -94,6 +94,7 @@ test('Ctrl+Z undoes the last grade', { tag: '@desktop' }, async ({ page }) => {
 	await openApp(page);
 	await seed(page, { pack: flashcardPack('k', 4, 1) });
 	await page.goto('/study?pack=k');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
 	await page.keyboard.press('Space');
 	await page.keyboard.press('4');
 	await expect(page.getByText('1 reviewed')).toBeVisible();
