@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Card, Pack, PackId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
+import type { ExamRecord } from './exams';
 import { applySchema } from './schema';
 
 /** A pack as stored: everything but its cards, which live in their own table. */
@@ -25,6 +26,7 @@ export class DeckhandDb extends Dexie {
 	states!: Table<CardState, [string, string]>;
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;
+	exams!: Table<ExamRecord, number>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

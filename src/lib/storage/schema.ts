@@ -23,6 +23,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			logs: '++id, [packId+cardId], packId, reviewedAt',
 			settings: 'key'
 		}
+	},
+	// Added by the statistics/exam work (issue 8). Self-contained: it only adds a table, so if another
+	// version lands first, renumber this one and keep it last.
+	{
+		version: 2,
+		reason: 'Exam history: one record per finished exam simulation, listed by start time.',
+		stores: {
+			exams: '++id, startedAt'
+		}
 	}
 ];
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DCA_DOMAINS } from '$lib/core/pack/domains';
+import { examConfig, reduceExam, scoreExam, startExam } from '$lib/core/exam';
+import { Scheduler } from '$lib/core/scheduler';
+import { DeckhandDb } from '$lib/storage/db';
+import { getExam, listExams, loadExamCandidates, saveExam } from '$lib/storage/exams';
+import { installPack } from '$lib/storage/packs';
+import { SCHEMA_VERSIONS } from '$lib/storage/schema';
+import { loadStatsData } from '$lib/storage/stats';
+import { recordGrade } from '$lib/storage/study';
+import { examFixturePack } from '../../fixtures/exam-pack';
+
+const now = Date.UTC(2026, 10, 28, 9);
+const scheduler = new Scheduler({ enableFuzz: false });
+const pack = examFixturePack();
+
+describe('schema version 2 (exam history)', () => {
+	it('opens a version-1 database with data and loses nothing', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const old = new DeckhandDb(name, 1);
+		await installPack(old, pack, scheduler, now);
+		const first = (await old.states.toArray())[0]!;
+		const out = scheduler.grade(first, 'good', now);
+		await recordGrade(old, out.state, out.log);
+		await old.settings.put({ key: 'theme', value: 'dark' });
+		const before = {
+			packs: await old.packs.toArray(),
+			cards: await old.cards.toArray(),
+			states: await old.states.toArray(),
+			logs: await old.logs.toArray(),
+			settings: await old.settings.toArray()
+		};
+		expect(old.verno).toBe(1);
+		old.close();
+
+		const db = new DeckhandDb(name);
+		await db.open();
+		expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((v) => v.version)));
+		expect(await db.packs.toArray()).toEqual(before.packs);
+		expect(await db.cards.toArray()).toEqual(before.cards);
+		expect(await db.states.toArray()).toEqual(before.states);
+		expect(await db.logs.toArray()).toEqual(before.logs);
+		expect(await db.settings.toArray()).toEqual(before.settings);
+		expect(await db.exams.count()).toBe(0);
+		db.close();
+	});
+});
+
+describe('exam storage', () => {
+	it('loads the multiple-choice and DOMC cards with their section domains', async () => {
+		const db = new DeckhandDb(`exams-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const candidates = await loadExamCandidates(db);
+		expect(candidates).toHaveLength(24);
+		const c = candidates.find((x) => x.card.id === 's1-m1')!;
+		expect([c.packId, c.sectionTitle, c.domain, c.card.kind]).toEqual([
+			pack.id,
+			'Swarm services',
+			'orchestration',
+			'mcq'
+		]);
+		expect(candidates.find((x) => x.card.id === 's6-d1')!.domain).toBeNull();
+	});
+
+	it('keeps finished exams in a history, newest first', async () => {
+		const db = new DeckhandDb(`exams-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const candidates = await loadExamCandidates(db);
+		const ids: number[] = [];
+		for (const at of [now, now + 60_000]) {
+			const s = reduceExam(startExam(candidates, DCA_DOMAINS, examConfig({ length: 10 }), 1, at), {
+				type: 'submit',
+				now: at + 1
+			});
+			ids.push(await saveExam(db, scoreExam(s, DCA_DOMAINS)));
+		}
+		const history = await listExams(db);
+		expect(history.map((h) => h.id)).toEqual([ids[1], ids[0]]);
+		const one = await getExam(db, ids[0]!);
+		expect([one!.total, one!.correct, one!.missed.length, one!.passed]).toEqual([10, 0, 10, false]);
+	});
+});
+
+describe('statistics storage', () => {
+	it('reads sections with their domains, card links, states and logs', async () => {
+		const db = new DeckhandDb(`stats-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const first = (await db.states.toArray())[0]!;
+		const out = scheduler.grade(first, 'good', now);
+		await recordGrade(db, out.state, out.log);
+		const data = await loadStatsData(db);
+		expect(data.sections.map((s) => s.domain ?? null)).toEqual([
+			'orchestration',
+			'images',
+			'networking',
+			'security',
+			'storage',
+			null
+		]);
+		expect(data.cards).toHaveLength(24);
+		expect(data.cards[0]).toEqual({ packId: pack.id, id: expect.any(String), sectionId: expect.any(String) });
+		expect([data.states.length, data.logs.length]).toEqual([24, 1]);
+	});
+});
