@@ -11,8 +11,11 @@ export interface StatsData {
 	logs: ReviewLog[];
 }
 
-/** Reads packs, sections, card-to-section links, states and every review log. */
-export async function loadStatsData(db: DeckhandDb): Promise<StatsData> {
+/**
+ * Reads packs, sections, card-to-section links, states and the review logs (all of them, or only those
+ * after `logsSince`: readiness needs just the last week's).
+ */
+export async function loadStatsData(db: DeckhandDb, logsSince?: number): Promise<StatsData> {
 	return db.transaction('r', db.packs, db.cards, db.states, db.logs, async () => {
 		const packs = await db.packs.toArray();
 		const sections: SectionRef[] = packs.flatMap((p) =>
@@ -28,7 +31,8 @@ export async function loadStatsData(db: DeckhandDb): Promise<StatsData> {
 		await db.cards.each((c) => {
 			cards.push({ packId: c.packId, id: c.id, sectionId: c.sectionId });
 		});
-		const [states, logs] = await Promise.all([db.states.toArray(), db.logs.toArray()]);
+		const logQuery = logsSince === undefined ? db.logs : db.logs.where('reviewedAt').above(logsSince);
+		const [states, logs] = await Promise.all([db.states.toArray(), logQuery.toArray()]);
 		return { packs: packs.map((p) => ({ id: p.id, title: p.title })), sections, cards, states, logs };
 	});
 }

@@ -6,3 +6,4 @@ export * from './retention';
 export * from './recall';
 export * from './mastery';
 export * from './readiness';
+export * from './page';
