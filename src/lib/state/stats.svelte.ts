@@ -4,7 +4,7 @@ import {
 	buildStatsPage,
 	examReadiness,
 	WEEK_MS,
-	type DayClock,
+	localClock,
 	type Readiness,
 	type StatsPage
 } from '../core/stats';
@@ -14,11 +14,6 @@ import { ensureBuiltIns, scheduler } from './app.svelte';
 
 /** Study days start at 04:00 local time, as in Anki, so late-night reviews count for the evening. */
 export const DAY_START_HOUR = 4;
-
-/** The device's day boundary and time zone at `now`. */
-export function localClock(now: number): DayClock {
-	return { dayStartHour: DAY_START_HOUR, utcOffsetMinutes: -new Date(now).getTimezoneOffset() };
-}
 
 const recall = (state: CardState, at: number) => scheduler.retrievability(state, at);
 
@@ -34,7 +29,7 @@ export class StatsState {
 			const data = await loadStatsData(getDb());
 			const now = Date.now();
 			this.packCount = data.packs.length;
-			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, localClock(now));
+			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, localClock(now, DAY_START_HOUR));
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		}

@@ -25,3 +25,8 @@ export function weekday(day: number): number {
 	// 1970-01-01 was a Thursday.
 	return (((day + 3) % 7) + 7) % 7;
 }
+
+/** The clock of this device's time zone at `now`, with study days starting at `dayStartHour`. */
+export function localClock(now: number, dayStartHour: number): DayClock {
+	return { dayStartHour, utcOffsetMinutes: -new Date(now).getTimezoneOffset() };
+}
