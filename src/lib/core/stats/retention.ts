@@ -37,6 +37,17 @@ export function trueRetention(
 	const firstMonth = thisMonth - (months - 1);
 	const w = Array.from({ length: weeks }, () => [0, 0] as [number, number]);
 	const m = Array.from({ length: months }, () => [0, 0] as [number, number]);
+	// Many logs share a day: remember each day's month rather than building a Date per log.
+	const monthByDay = new Map<number, number>();
+	const monthOf = (day: number): number => {
+		let m = monthByDay.get(day);
+		if (m === undefined) {
+			const d = new Date(day * 86_400_000);
+			m = d.getUTCFullYear() * 12 + d.getUTCMonth();
+			monthByDay.set(day, m);
+		}
+		return m;
+	};
 	for (const log of logs) {
 		if (log.state !== 'review') continue;
 		const day = dayIndex(log.reviewedAt, clock);
@@ -47,8 +58,7 @@ export function trueRetention(
 			w[wi]![0] += 1;
 			w[wi]![1] += pass;
 		}
-		const d = new Date(day * 86_400_000);
-		const mi = d.getUTCFullYear() * 12 + d.getUTCMonth() - firstMonth;
+		const mi = monthOf(day) - firstMonth;
 		if (mi >= 0) {
 			m[mi]![0] += 1;
 			m[mi]![1] += pass;
