@@ -10,6 +10,8 @@ const launchOptions = {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Artifacts in a subfolder: Playwright empties it, and test-results/ also holds the unit report.
+	outputDir: 'test-results/e2e-artifacts',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
