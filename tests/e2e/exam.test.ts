@@ -118,3 +118,23 @@ test('the home page shows readiness and the exam domains no pack covers', async 
 	).toHaveCount(6);
 	await expect(card.getByRole('listitem')).toHaveText(['Installation and Configuration (15% of the exam)']);
 });
+
+test(
+	'when the time runs out the exam ends and unanswered questions count as wrong',
+	{ tag: '@phone' },
+	async ({ page }) => {
+		await page.clock.install();
+		await seed(page);
+		await page.goto('/exam');
+		await page.getByRole('radio', { name: /Custom/ }).check();
+		await page.getByRole('spinbutton', { name: 'Questions' }).fill('3');
+		await expect(page.getByText('Time limit: 5 minutes')).toBeVisible();
+		await page.getByRole('button', { name: 'Start exam' }).click();
+		await expect(page.getByRole('timer')).toHaveText(/[45]:\d\d left/);
+		await page.clock.fastForward('05:01');
+		await expect(page.getByRole('heading', { name: 'Score: 0% (0 of 3)' })).toBeVisible();
+		await expect(page.getByTestId('verdict')).toHaveText(/Not passed/);
+		await expect(page.getByText('Time ran out.', { exact: false })).toBeVisible();
+		await expect(page.getByText('Your answer: No answer')).toHaveCount(3);
+	}
+);
