@@ -15,9 +15,6 @@ import { ensureBuiltIns, scheduler } from './app.svelte';
 /** Study days start at 04:00 local time, as in Anki, so late-night reviews count for the evening. */
 export const DAY_START_HOUR = 4;
 
-/** How far back the statistics page reads logs: the retention chart's 12 months and a margin. */
-export const STATS_WINDOW_MS = 400 * 86_400_000;
-
 const recall = (state: CardState, at: number) => scheduler.retrievability(state, at);
 
 /** The statistics page's figures. */
@@ -30,8 +27,7 @@ export class StatsState {
 		try {
 			await ensureBuiltIns();
 			const now = Date.now();
-			// The charts reach back 12 months at most, so older logs are not read (IndexedDB reads dominate).
-			const data = await loadStatsData(getDb(), now - STATS_WINDOW_MS);
+			const data = await loadStatsData(getDb(), now - WEEK_MS);
 			this.packCount = data.packs.length;
 			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, localClock(now, DAY_START_HOUR));
 		} catch (e) {
@@ -49,13 +45,13 @@ export class ReadinessState {
 		try {
 			await ensureBuiltIns();
 			const now = Date.now();
-			const data = await loadStatsData(getDb(), now - WEEK_MS);
+			const data = await loadStatsData(getDb(), now - WEEK_MS, false);
 			this.readiness = examReadiness(
 				DCA_DOMAINS,
 				data.sections,
 				data.cards,
 				data.states,
-				data.logs,
+				data.recentLogs,
 				recall,
 				now
 			);

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Card, Pack, PackId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
+import type { HourTally } from '../core/stats/tally';
 import type { ExamRecord } from './exams';
 import { applySchema } from './schema';
 
@@ -27,6 +28,7 @@ export class DeckhandDb extends Dexie {
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;
 	exams!: Table<ExamRecord, number>;
+	reviewHours!: Table<HourTally, number>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

@@ -28,9 +28,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 	// version lands first, renumber this one and keep it last.
 	{
 		version: 2,
-		reason: 'Exam history: one record per finished exam simulation, listed by start time.',
+		reason:
+			'Exam history (one record per finished exam simulation) and review counts per hour, kept so statistics need not read every log.',
 		stores: {
-			exams: '++id, startedAt'
+			exams: '++id, startedAt',
+			reviewHours: 'hour'
 		}
 	}
 ];

@@ -6,7 +6,7 @@ import { DeckhandDb } from '$lib/storage/db';
 import { getExam, listExams, loadExamCandidates, saveExam } from '$lib/storage/exams';
 import { installPack } from '$lib/storage/packs';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
-import { loadStatsData } from '$lib/storage/stats';
+import { loadStatsData, refreshReviewHours } from '$lib/storage/stats';
 import { recordGrade } from '$lib/storage/study';
 import { examFixturePack } from '../../fixtures/exam-pack';
 
@@ -82,13 +82,13 @@ describe('exam storage', () => {
 });
 
 describe('statistics storage', () => {
-	it('reads sections with their domains, card links, states and logs', async () => {
+	it('reads sections with their domains, card links, states, hour tallies and recent logs', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
 		await installPack(db, pack, scheduler, now);
 		const first = (await db.states.toArray())[0]!;
 		const out = scheduler.grade(first, 'good', now);
 		await recordGrade(db, out.state, out.log);
-		const data = await loadStatsData(db);
+		const data = await loadStatsData(db, now - 1000);
 		expect(data.sections.map((s) => s.domain ?? null)).toEqual([
 			'orchestration',
 			'images',
@@ -99,6 +99,33 @@ describe('statistics storage', () => {
 		]);
 		expect(data.cards).toHaveLength(24);
 		expect(data.cards[0]).toEqual({ packId: pack.id, id: expect.any(String), sectionId: expect.any(String) });
-		expect([data.states.length, data.logs.length]).toEqual([24, 1]);
+		expect([data.states.length, data.recentLogs.length]).toEqual([24, 1]);
+		expect(data.tallies).toEqual([{ hour: now / 3_600_000, reviews: 1, reviewState: 0, passed: 0 }]);
+		expect((await loadStatsData(db, now)).recentLogs).toHaveLength(0);
+	});
+
+	it('keeps hour tallies up to date with new logs, and rebuilds them when a log is undone', async () => {
+		const db = new DeckhandDb(`hours-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const [a, b] = await db.states.toArray();
+		// Two reviews in the first hour, one of them of a card in review: passed.
+		const first = scheduler.grade(a!, 'good', now);
+		await recordGrade(db, first.state, first.log);
+		const review = scheduler.grade(
+			{ ...b!, state: 'review', lastReview: now - 86_400_000 },
+			'hard',
+			now + 60_000
+		);
+		await recordGrade(db, review.state, review.log);
+		const hour = now / 3_600_000;
+		expect(await refreshReviewHours(db)).toEqual([{ hour, reviews: 2, reviewState: 1, passed: 1 }]);
+		// A later review is added to the same hour.
+		const again = scheduler.grade(review.state, 'again', now + 120_000);
+		await recordGrade(db, again.state, again.log);
+		expect(await refreshReviewHours(db)).toEqual([{ hour, reviews: 3, reviewState: 2, passed: 1 }]);
+		// Undoing the first review removes its log: the tallies are rebuilt without it.
+		const firstId = (await db.logs.orderBy(':id').first())!.id!;
+		await db.logs.delete(firstId);
+		expect(await refreshReviewHours(db)).toEqual([{ hour, reviews: 2, reviewState: 2, passed: 1 }]);
 	});
 });

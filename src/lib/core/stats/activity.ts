@@ -1,5 +1,5 @@
-import type { ReviewLog } from '../scheduler/types';
 import { dayIndex, dayLabel, weekday, type DayClock } from './clock';
+import { hourStart, type HourTally } from './tally';
 
 export interface DayCount {
 	day: number;
@@ -18,7 +18,7 @@ export interface Heatmap {
 
 /** Reviews per study day for the heatmap: the last `weeks` whole weeks up to and including today. */
 export function reviewHeatmap(
-	logs: readonly Pick<ReviewLog, 'reviewedAt'>[],
+	tallies: Iterable<HourTally>,
 	now: number,
 	clock: DayClock,
 	weeks = 26
@@ -26,10 +26,11 @@ export function reviewHeatmap(
 	const today = dayIndex(now, clock);
 	const first = today - weekday(today) - (weeks - 1) * 7;
 	const counts = new Array<number>(today - first + 1).fill(0);
-	for (const log of logs) {
-		if (log.reviewedAt > now) continue;
-		const i = dayIndex(log.reviewedAt, clock) - first;
-		if (i >= 0 && i < counts.length) counts[i]! += 1;
+	for (const t of tallies) {
+		const at = hourStart(t);
+		if (at > now) continue;
+		const i = dayIndex(at, clock) - first;
+		if (i >= 0 && i < counts.length) counts[i]! += t.reviews;
 	}
 	let total = 0;
 	let activeDays = 0;
@@ -51,16 +52,12 @@ export interface Streak {
 }
 
 /** The current streak. A streak survives until the end of a day without reviews. */
-export function currentStreak(
-	logs: readonly Pick<ReviewLog, 'reviewedAt'>[],
-	now: number,
-	clock: DayClock
-): Streak {
+export function currentStreak(tallies: Iterable<HourTally>, now: number, clock: DayClock): Streak {
 	const today = dayIndex(now, clock);
 	const active = new Set<number>();
-	for (const log of logs) {
-		// Logs stamped after `now` (a clock moved back) do not count yet.
-		if (log.reviewedAt <= now) active.add(dayIndex(log.reviewedAt, clock));
+	for (const t of tallies) {
+		// Hours after `now` (a clock moved back) do not count yet.
+		if (t.reviews > 0 && hourStart(t) <= now) active.add(dayIndex(hourStart(t), clock));
 	}
 	const hasToday = active.has(today);
 	let day = hasToday ? today : today - 1;

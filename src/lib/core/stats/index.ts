@@ -4,6 +4,7 @@ export * from './activity';
 export * from './forecast';
 export * from './retention';
 export * from './recall';
+export * from './tally';
 export * from './mastery';
 export * from './readiness';
 export * from './page';

@@ -6,12 +6,16 @@ import { sectionMastery, type CardRef, type SectionMastery, type SectionRef } fr
 import { examReadiness, type DomainWeight, type Readiness } from './readiness';
 import type { RecallFn } from './recall';
 import { trueRetention, type Retention } from './retention';
+import type { HourTally } from './tally';
 
 export interface StatsInput {
 	sections: readonly SectionRef[];
 	cards: readonly CardRef[];
 	states: readonly CardState[];
-	logs: readonly ReviewLog[];
+	/** Review counts per hour, for the activity charts. */
+	tallies: readonly HourTally[];
+	/** The review logs of the last week at least, for readiness's week-ago figures. */
+	recentLogs: readonly ReviewLog[];
 }
 
 export interface StatsPage {
@@ -32,11 +36,19 @@ export function buildStatsPage(
 	clock: DayClock
 ): StatsPage {
 	return {
-		heatmap: reviewHeatmap(input.logs, now, clock),
-		streak: currentStreak(input.logs, now, clock),
+		heatmap: reviewHeatmap(input.tallies, now, clock),
+		streak: currentStreak(input.tallies, now, clock),
 		forecast: dueForecast(input.states, now, clock),
-		retention: trueRetention(input.logs, now, clock),
+		retention: trueRetention(input.tallies, now, clock),
 		mastery: sectionMastery(input.sections, input.cards, input.states, recall, now),
-		readiness: examReadiness(weights, input.sections, input.cards, input.states, input.logs, recall, now)
+		readiness: examReadiness(
+			weights,
+			input.sections,
+			input.cards,
+			input.states,
+			input.recentLogs,
+			recall,
+			now
+		)
 	};
 }

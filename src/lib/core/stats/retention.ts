@@ -1,5 +1,5 @@
-import type { ReviewLog } from '../scheduler/types';
 import { dayIndex, dayLabel, weekday, type DayClock } from './clock';
+import { hourStart, type HourTally } from './tally';
 
 export interface RetentionPeriod {
 	/** First study day of the period, YYYY-MM-DD (weeks start on Monday). */
@@ -23,7 +23,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * they test short-term memory), the share that passed (any grade but Again), by week and by month.
  */
 export function trueRetention(
-	logs: readonly Pick<ReviewLog, 'reviewedAt' | 'state' | 'rating'>[],
+	tallies: Iterable<HourTally>,
 	now: number,
 	clock: DayClock,
 	weeks = 12,
@@ -37,7 +37,7 @@ export function trueRetention(
 	const firstMonth = thisMonth - (months - 1);
 	const w = Array.from({ length: weeks }, () => [0, 0] as [number, number]);
 	const m = Array.from({ length: months }, () => [0, 0] as [number, number]);
-	// Many logs share a day: remember each day's month rather than building a Date per log.
+	// Many hours share a day: remember each day's month rather than building a Date per hour.
 	const monthByDay = new Map<number, number>();
 	const monthOf = (day: number): number => {
 		let m = monthByDay.get(day);
@@ -48,20 +48,19 @@ export function trueRetention(
 		}
 		return m;
 	};
-	for (const log of logs) {
-		if (log.state !== 'review') continue;
-		const day = dayIndex(log.reviewedAt, clock);
+	for (const t of tallies) {
+		if (t.reviewState === 0) continue;
+		const day = dayIndex(hourStart(t), clock);
 		if (day > today) continue;
-		const pass = log.rating === 'again' ? 0 : 1;
 		const wi = Math.floor((day - firstWeek) / 7);
 		if (wi >= 0) {
-			w[wi]![0] += 1;
-			w[wi]![1] += pass;
+			w[wi]![0] += t.reviewState;
+			w[wi]![1] += t.passed;
 		}
 		const mi = monthOf(day) - firstMonth;
 		if (mi >= 0) {
-			m[mi]![0] += 1;
-			m[mi]![1] += pass;
+			m[mi]![0] += t.reviewState;
+			m[mi]![1] += t.passed;
 		}
 	}
 	const period = ([reviews, passed]: [number, number], start: string, label: string): RetentionPeriod => ({

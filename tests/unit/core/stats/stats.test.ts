@@ -9,6 +9,7 @@ import {
 	reviewHeatmap,
 	sectionMastery,
 	statesAsOf,
+	tallyHours,
 	trueRetention,
 	type RecallFn
 } from '$lib/core/stats';
@@ -37,10 +38,11 @@ const activity = [
 	log(utc(2026, 3, 7, 12)), // Saturday 7 March
 	log(utc(2026, 3, 12, 12)) // tomorrow
 ];
+const activityHours = [...tallyHours(activity).values()];
 
 describe('reviewHeatmap', () => {
 	it('counts reviews per study day over whole weeks ending today', () => {
-		const h = reviewHeatmap(activity, now, CLOCK, 2);
+		const h = reviewHeatmap(activityHours, now, CLOCK, 2);
 		expect(h.days[0]!.date).toBe('2026-03-02'); // a Monday
 		expect(h.days.at(-1)!.date).toBe('2026-03-11');
 		expect(h.days).toHaveLength(10);
@@ -57,15 +59,15 @@ describe('reviewHeatmap', () => {
 
 describe('currentStreak', () => {
 	it('counts consecutive days ending today', () => {
-		expect(currentStreak(activity, now, CLOCK)).toEqual({ current: 3, today: true });
+		expect(currentStreak(activityHours, now, CLOCK)).toEqual({ current: 3, today: true });
 	});
 	it('keeps the streak alive through a day not yet studied', () => {
 		// 04:00 local on the 12th: a new study day, the review at 13:00 has not happened yet.
-		expect(currentStreak(activity, utc(2026, 3, 12, 3), CLOCK)).toEqual({ current: 3, today: false });
-		expect(currentStreak(activity, utc(2026, 3, 13, 10), CLOCK)).toEqual({ current: 4, today: false });
+		expect(currentStreak(activityHours, utc(2026, 3, 12, 3), CLOCK)).toEqual({ current: 3, today: false });
+		expect(currentStreak(activityHours, utc(2026, 3, 13, 10), CLOCK)).toEqual({ current: 4, today: false });
 	});
 	it('is zero after a day without reviews', () => {
-		expect(currentStreak(activity, utc(2026, 3, 14, 10), CLOCK)).toEqual({ current: 0, today: false });
+		expect(currentStreak(activityHours, utc(2026, 3, 14, 10), CLOCK)).toEqual({ current: 0, today: false });
 		expect(currentStreak([], now, CLOCK).current).toBe(0);
 	});
 });
@@ -105,7 +107,7 @@ describe('trueRetention', () => {
 		log(utc(2026, 1, 5), 'good')
 	];
 	it('is the share of review-state reviews not graded Again, by week and month', () => {
-		const r = trueRetention(logs, now, CLOCK, 3, 2);
+		const r = trueRetention(tallyHours(logs).values(), now, CLOCK, 3, 2);
 		expect(r.weeks.map((w) => [w.start, w.reviews, w.passed, w.retention])).toEqual([
 			['2026-02-23', 0, 0, null],
 			['2026-03-02', 1, 1, 1],
