@@ -1,6 +1,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
+import type { HourTally } from '../core/stats/tally';
+import type { ExamRecord } from './exams';
 import { applySchema } from './schema';
 
 /** A pack as stored: everything but its cards, which live in their own table. */
@@ -54,6 +56,8 @@ export class DeckhandDb extends Dexie {
 	settings!: Table<SettingRecord, string>;
 	sessions!: Table<SessionRecord, string>;
 	summaries!: Table<SectionSummary, [string, string]>;
+	exams!: Table<ExamRecord, number>;
+	reviewHours!: Table<HourTally, number>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

@@ -61,6 +61,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			const states = await tx.table('states').toArray();
 			await tx.table('summaries').bulkPut(summarize(states));
 		}
+	},
+	{
+		version: 4,
+		reason:
+			'Exam history (one record per finished exam simulation) and review counts per hour, kept so statistics need not read every log.',
+		stores: {
+			exams: '++id, startedAt',
+			reviewHours: 'hour'
+		}
 	}
 ];
 

@@ -83,7 +83,7 @@ describe('schema upgrades', () => {
 		await v2.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
 		v2.close();
 
-		const v3 = new DeckhandDb(name);
+		const v3 = new DeckhandDb(name, 3);
 		await v3.open();
 		expect(v3.verno).toBe(3);
 		expect(await v3.states.count()).toBe(3);
