@@ -316,3 +316,8 @@ export function shortOf(path: string, long: string): string | undefined {
 	const s = tableFor(path)[long]?.[0];
 	return s ? s : undefined;
 }
+
+/** Every flag a docker command path accepts, by long name with its short name ('' when none). */
+export function flagsOf(path: string): { long: string; short: string }[] {
+	return Object.entries(tableFor(path)).map(([long, [short]]) => ({ long, short: short ?? '' }));
+}

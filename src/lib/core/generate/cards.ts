@@ -17,6 +17,7 @@ import type {
 	SectionId,
 	TrueFalseCard
 } from '../pack/types';
+import { flagsOf, readCommand } from '../answer/cli-model';
 import { mergeCorrections } from './errata';
 import type { PCode, PCommand, PFact, PSection, PSub } from './prepare';
 import { gives, hasWord, lowerFirst, sentence, shellTokens, stableShuffle, startsWithVerb } from './text';
@@ -448,8 +449,45 @@ function commandValues(tokens: string[]): string[] {
 	return [...new Set(vals.map((v) => v.replace(/;$/, '')))].filter((v) => v.length > 0);
 }
 
-/** Plausible wrong tokens for a word bank when the section has no other flags to borrow. */
-const NEAR_MISSES = ['--all', 'new', '--force', 'add'];
+/** Words that end a command stage: a pipe, a redirection, a list operator. */
+const STAGE_END = new Set(['|', '>', '>>', '<', '&&', '||', ';', 'done']);
+
+/** The docker (or Docker-compatible podman) stage of a command line, read by the CLI model. */
+function dockerStage(tokens: string[]) {
+	const start = tokens.findIndex((t) => t === 'docker' || t === 'podman');
+	if (start < 0) return null;
+	const words: string[] = [];
+	for (const t of tokens.slice(start)) {
+		if (STAGE_END.has(t)) break;
+		words.push(t.replace(/;$/, ''));
+		if (t.endsWith(';')) break;
+	}
+	words[0] = 'docker';
+	const parsed = readCommand(words);
+	return parsed.unknownCommand || !parsed.path ? null : parsed;
+}
+
+/**
+ * Word-bank distractors: real flags of the same docker command that the answer does not use, so
+ * ordering is not trivial and no distractor is nonsense. Flags the section uses come first, then flags
+ * with a short form (the everyday ones), then the rest. Commands the CLI model does not know get none.
+ */
+export function orderDistractors(tokens: string[], sectionFlags: string[], seed: string): string[] {
+	const parsed = dockerStage(tokens);
+	if (!parsed) return [];
+	const used = new Set(parsed.flags.map((f) => f.name));
+	const all = flagsOf(parsed.path).filter((f) => !used.has(f.long) && f.long !== 'help');
+	const fromSection = new Set(sectionFlags.filter((f) => f.startsWith('--')).map((f) => f.slice(2)));
+	const rank = (f: { long: string; short: string }) => (fromSection.has(f.long) ? 0 : f.short ? 1 : 2);
+	const ranked = stableShuffle(all, seed, (f) => f.long).sort((a, b) => rank(a) - rank(b));
+	return ranked
+		.map((f) => `--${f.long}`)
+		.filter((d) => !tokens.includes(d))
+		.slice(0, 2);
+}
+
+/** An angle-bracket placeholder (`<driver-name>`): a shell reads `<` and `>` as redirections. */
+export const hasPlaceholder = (command: string) => /<[^<>\s]+>/.test(command);
 
 const DULL = new Set(['--name', '--rm', '-d', '-it']);
 
@@ -488,7 +526,9 @@ export function commandCards(
 		const needed = reviewed ? [] : commandValues(tokens).filter((v) => !gives(intent, v));
 		const prompt = needed.length ? `${intent} Use ${needed.map((v) => `\`${v}\``).join(', ')}.` : intent;
 		const common = base(ctx, cmd.command, cmd.corrections);
-		if (!gives(prompt, cmd.command)) {
+		// A placeholder cannot be typed or ordered: the learner's real value would be marked wrong.
+		const placeholder = hasPlaceholder(cmd.command);
+		if (!placeholder && !gives(prompt, cmd.command)) {
 			const type: Omit<CommandTypeCard, 'id'> = {
 				kind: 'command-type',
 				prompt,
@@ -500,6 +540,7 @@ export function commandCards(
 		const blank = blankCandidates(tokens).find(
 			(c) =>
 				!hasWord(intent, c.answer.replace(/^-+/, '')) &&
+				!/[<>]/.test(c.answer) &&
 				tokens.filter((t) => t.split('=')[0] === c.answer).length === 1
 		);
 		if (blank) {
@@ -518,15 +559,8 @@ export function commandCards(
 			};
 			out.push(withId(fill as Draft, cmd.original, `fill:${blank.answer}`));
 		}
-		if (tokens.length >= 3 && tokens.length <= 14) {
-			const present = new Set(tokens.map((t) => t.split('=')[0]));
-			const fromSection = stableShuffle(
-				[...new Set(sectionFlags)].filter((f) => !present.has(f)),
-				cmd.original,
-				(x) => x
-			);
-			const fallback = NEAR_MISSES.filter((f) => !present.has(f));
-			const distractors = [...fromSection, ...fallback].slice(0, 2);
+		if (!placeholder && tokens.length >= 3 && tokens.length <= 14) {
+			const distractors = orderDistractors(tokens, sectionFlags, cmd.original);
 			const order: Omit<CommandOrderCard, 'id'> = {
 				kind: 'command-order',
 				prompt: `${intent} Put the parts of the command in order.`,
