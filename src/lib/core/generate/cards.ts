@@ -18,7 +18,7 @@ import type {
 	TrueFalseCard
 } from '../pack/types';
 import { flagsOf, readCommand } from '../answer/cli-model';
-import { mergeCorrections } from './errata';
+import { mergeCorrections, type Overlap } from './errata';
 import type { PCode, PCommand, PFact, PSection, PSub } from './prepare';
 import { gives, hasWord, lowerFirst, sentence, shellTokens, stableShuffle, startsWithVerb } from './text';
 
@@ -26,6 +26,8 @@ export interface Ctx {
 	section: PSection;
 	sectionId: SectionId;
 	sub: PSub;
+	/** Reviewed facts that are also true of sibling subsections. */
+	overlaps?: readonly Overlap[];
 }
 
 type Draft = Omit<Card, 'id'>;
@@ -71,8 +73,64 @@ const distinct = (title: string) => title.split(/\s+/).slice(0, -1).join(' ') ||
 const DANGLING = /\b(using|with|by|for|to|in|of|like|as|from|include|includes|such as)$/i;
 export const isStatement = (f: PFact) => !DANGLING.test(f.text.trim());
 
-/** Facts that describe the subsection itself (not a term and not under a parent term). */
-const plainFacts = (sub: PSub) => sub.facts.filter((f) => !f.term && !f.parent && isStatement(f));
+/** Facts that describe the subsection itself (not a term, not under a parent term or a lead-in). */
+const plainFacts = (sub: PSub) => sub.facts.filter((f) => !f.term && !f.parent && !f.under && isStatement(f));
+
+const FILLER = new Set([
+	'the',
+	'a',
+	'an',
+	'is',
+	'are',
+	'of',
+	'to',
+	'and',
+	'or',
+	'for',
+	'with',
+	'in',
+	'on',
+	'by'
+]);
+
+/** The content words of a fact, for comparing what two facts mean. */
+function factWords(text: string): Set<string> {
+	return new Set(
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9.-]+/g, ' ')
+			.split(' ')
+			.map((w) => w.replace(/^[.-]+|[.-]+$/g, '').replace(/s$/, ''))
+			.filter((w) => w.length > 0 && !FILLER.has(w))
+	);
+}
+
+/** True when two facts say the same thing: equal content words or nearly so (Jaccard ≥ 0.75). */
+export function sameFact(a: string, b: string): boolean {
+	const x = factWords(a);
+	const y = factWords(b);
+	if (x.size === 0 || y.size === 0) return false;
+	const common = [...x].filter((w) => y.has(w)).length;
+	return common / (x.size + y.size - common) >= 0.75;
+}
+
+/**
+ * The sibling subsections a fact is just as true of: those stating the same fact, and those a reviewed
+ * overlap names. Such a fact cannot single out its subsection.
+ */
+export function sharedWith(ctx: Ctx, sub: PSub, f: PFact): Set<string> {
+	const out = new Set<string>();
+	for (const s of [ctx.section.intro, ...ctx.section.subsections]) {
+		if (s === sub) continue;
+		if (s.facts.some((x) => sameFact(x.text, f.text))) out.add(s.title);
+	}
+	for (const o of ctx.overlaps ?? []) {
+		if (o.section && o.section !== ctx.section.title) continue;
+		if (!f.text.includes(o.fact) && !f.original.includes(o.fact)) continue;
+		o.alsoTrueOf.forEach((t) => out.add(t));
+	}
+	return out;
+}
 
 // ---- flashcards -------------------------------------------------------------------------------
 
@@ -185,6 +243,8 @@ export function multipleChoice(ctx: Ctx): Card[] {
 		// The subsection's distinctive word (e.g. "Macvlan") must not give the answer away.
 		const key = distinct(sub.title);
 		if (hasWord(f.text, key.split(/\s+/)[0] ?? key)) continue;
+		// A fact that holds for a sibling too has more than one right answer.
+		if (sharedWith(ctx, sub, f).size > 0) continue;
 		let card: Card | null;
 		if (group) {
 			const stem = startsWithVerb(f.text)
@@ -239,6 +299,8 @@ export function trueFalse(ctx: Ctx): Card[] {
 	let trues = 0;
 	let falses = 0;
 	sub.facts.filter(isStatement).forEach((f) => {
+		// An item under a lead-in ("Dockerfile" under "Store infrastructure as code:") says nothing alone.
+		if (f.under && !f.term) return;
 		let statement: string;
 		let answer = true;
 		let explanation = `True: the guide says this under ${where}.`;
@@ -264,8 +326,9 @@ export function trueFalse(ctx: Ctx): Card[] {
 			} else statement = `In ${where}, ${f.term} is described as "${f.explanation}".`;
 		} else {
 			if (!sub.title) return;
+			const shared = sharedWith(ctx, sub, f);
 			const others = (group ? group.members : section.subsections).filter(
-				(m) => m !== sub && m.facts.length > 0
+				(m) => m !== sub && m.facts.length > 0 && !shared.has(m.title)
 			);
 			const swap = stableShuffle(others, f.original, (x) => x.title)[0];
 			// A fact naming its own subject ("... on the same bridge") would be nonsense under another heading.
@@ -375,7 +438,9 @@ export function domc(ctx: Ctx): Card[] {
 	if (sub.title) {
 		const own = plainFacts(sub);
 		const group = typeGroup(section, sub);
-		const others = (group ? group.members : section.subsections).filter((s) => s !== sub).flatMap(plainFacts);
+		const others = (group ? group.members : section.subsections)
+			.filter((s) => s !== sub)
+			.flatMap((s) => plainFacts(s).filter((o) => !sharedWith(ctx, s, o).has(sub.title)));
 		if (own.length >= 2 && others.length >= 2) {
 			const stem = group
 				? `Which of these does the guide say about ${where}? Answer each option yes or no.`
@@ -385,7 +450,7 @@ export function domc(ctx: Ctx): Card[] {
 					ctx,
 					stem,
 					own,
-					others.filter((o) => !own.some((x) => x.text === o.text)),
+					others.filter((o) => !own.some((x) => sameFact(x.text, o.text))),
 					`domc:${where}`
 				)
 			);

@@ -32,18 +32,41 @@ const ErratumSchema = v.object({
 	why: v.string()
 });
 
-const ReviewSchema = v.object({
-	errata: v.array(ErratumSchema),
-	intents: v.optional(v.record(v.string(), v.string()), {})
+/**
+ * A reviewed semantic overlap: a fact the guide states under one subsection that is just as true of
+ * sibling subsections ("No port mapping needed" holds for host and for macvlan networks). Such a fact is
+ * never asked as "which one", never declared false for those siblings, never a wrong DOMC option for them.
+ */
+export interface Overlap {
+	section?: string;
+	/** Text found in the fact (after errata). */
+	fact: string;
+	/** Sibling subsection titles the fact is also true of. */
+	alsoTrueOf: string[];
+	why?: string;
+}
+
+const OverlapSchema = v.object({
+	section: v.optional(v.string()),
+	fact: v.pipe(v.string(), v.minLength(1)),
+	alsoTrueOf: v.array(v.string()),
+	why: v.optional(v.string())
 });
 
-/** A reviewed file: errata plus instructions for command exercises, keyed by the original command line. */
+const ReviewSchema = v.object({
+	errata: v.array(ErratumSchema),
+	intents: v.optional(v.record(v.string(), v.string()), {}),
+	overlaps: v.optional(v.array(OverlapSchema), [])
+});
+
+/** A reviewed file: errata, instructions for command exercises (keyed by the original command line) and overlaps. */
 export interface Review {
 	errata: Erratum[];
 	intents: Record<string, string>;
+	overlaps: Overlap[];
 }
 
-/** Parses a review file's JSON value (errata and intents). */
+/** Parses a review file's JSON value (errata, intents and overlaps). */
 export function parseReview(input: unknown): Result<Review> {
 	const r = v.safeParse(ReviewSchema, input);
 	if (r.success) return ok(r.output);

@@ -16,7 +16,7 @@ import {
 	type Ctx
 } from './cards';
 import { coverage, type CoverageReport } from './coverage';
-import type { Erratum } from './errata';
+import type { Erratum, Overlap } from './errata';
 import { readNotes, type Notes } from './notes';
 import { prepare, type PSection } from './prepare';
 import { shellTokens } from './text';
@@ -37,6 +37,8 @@ export interface GenerateOptions {
 	errata?: readonly Erratum[];
 	/** Reviewed instructions for command exercises, keyed by the original command line. */
 	intents?: Readonly<Record<string, string>>;
+	/** Reviewed facts that are just as true of sibling subsections. */
+	overlaps?: readonly Overlap[];
 }
 
 export interface Generated {
@@ -92,7 +94,12 @@ export function checkNotesText(text: string, name = 'notes'): Result<string> {
 	return ok(text);
 }
 
-function buildCards(s: PSection, sectionId: SectionId, intents: Readonly<Record<string, string>>): Card[] {
+function buildCards(
+	s: PSection,
+	sectionId: SectionId,
+	intents: Readonly<Record<string, string>>,
+	overlaps: readonly Overlap[]
+): Card[] {
 	const cards: Card[] = [];
 	const flags = [...s.intro.code, ...s.subsections.flatMap((x) => x.code)]
 		.flatMap((c) => c.commands)
@@ -100,7 +107,7 @@ function buildCards(s: PSection, sectionId: SectionId, intents: Readonly<Record<
 		.filter((t) => /^--?[a-z]/.test(t))
 		.map((t) => t.split('=')[0]!);
 	for (const sub of [s.intro, ...s.subsections]) {
-		const ctx: Ctx = { section: s, sectionId, sub };
+		const ctx: Ctx = { section: s, sectionId, sub, overlaps };
 		cards.push(...flashcards(ctx), ...multipleChoice(ctx), ...trueFalse(ctx), ...cloze(ctx), ...domc(ctx));
 		for (const code of sub.code)
 			cards.push(...commandCards(ctx, code, flags, intents), ...configCards(ctx, code));
@@ -140,7 +147,7 @@ export function generatePack(
 			...(domain ? { domain } : {}),
 			subsections: s.subsections.map((x) => x.title)
 		});
-		const built = buildCards(s, id, options.intents ?? {}).sort(
+		const built = buildCards(s, id, options.intents ?? {}, options.overlaps ?? []).sort(
 			(a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
 		);
 		for (const c of built) {

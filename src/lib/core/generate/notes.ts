@@ -19,6 +19,8 @@ export interface Fact {
 	keys: string[];
 	/** The parent item's term for nested items ("Kubernetes" for "- **Kubernetes**:\n  - Steeper ..."). */
 	parent?: string;
+	/** For an item nested under a plain lead-in ("Store infrastructure as code:"), that lead-in. */
+	under?: string;
 	/** Source line, 1-based. */
 	line: number;
 }
@@ -130,7 +132,8 @@ function readItem(
 	item: ListItem,
 	into: Subsection,
 	parent: string | undefined,
-	unused: Notes['unused']
+	unused: Notes['unused'],
+	under?: string
 ): void {
 	const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
 	const text = para ? clean(toString(para)) : '';
@@ -155,6 +158,7 @@ function readItem(
 			...(explanation ? { explanation: explanation.replace(/:$/, '') } : {}),
 			keys: para ? inlineKeys(para.children) : [],
 			...(parent ? { parent } : {}),
+			...(under && !parent ? { under } : {}),
 			line
 		});
 	}
@@ -162,7 +166,8 @@ function readItem(
 		if (child.type === 'code') into.code.push(readCode(child, label || undefined));
 		else if (child.type === 'list') {
 			const nextParent = term ?? (lead ? label : parent);
-			for (const sub of child.children) readItem(sub, into, nextParent, unused);
+			const nextUnder = !nextParent && text.endsWith(':') ? label : undefined;
+			for (const sub of child.children) readItem(sub, into, nextParent, unused, nextUnder);
 		}
 	}
 }

@@ -2,9 +2,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flagsOf, readCommand } from '$lib/core/answer/cli-model';
+import { sameFact } from '$lib/core/generate/cards';
+import { parseReview } from '$lib/core/generate/errata';
+import { readNotes } from '$lib/core/generate/notes';
 import type { Card, Pack } from '$lib/core/pack/types';
 
 const pack = (JSON.parse(readFileSync('questions/docker-guide.pack.json', 'utf8')) as { pack: Pack }).pack;
+const notes = readNotes(readFileSync('questions/sources/docker-guide.md', 'utf8'));
+const parsedReview = parseReview(JSON.parse(readFileSync('questions/docker-guide.review.json', 'utf8')));
+if (!parsedReview.ok) throw new Error(JSON.stringify(parsedReview.errors));
+const review = parsedReview.value;
+
+/** Subsections of a section (other than `own`) that state the same fact or that a reviewed overlap names. */
+function alsoTrueOf(section: string, own: string, fact: string): string[] {
+	const s = notes.sections.find((x) => x.title === section);
+	const stated = (s?.subsections ?? [])
+		.filter((x) => x.title !== own && x.facts.some((f) => sameFact(f.text, fact)))
+		.map((x) => x.title);
+	const reviewed = review.overlaps
+		.filter((o) => (!o.section || o.section === section) && fact.includes(o.fact))
+		.flatMap((o) => o.alsoTrueOf);
+	return [...stated, ...reviewed];
+}
+
 const of = <K extends Card['kind']>(kind: K) =>
 	pack.cards.filter((c): c is Extract<Card, { kind: K }> => c.kind === kind);
 
@@ -60,5 +80,61 @@ describe('the Docker pack, quality rules', () => {
 		// The placeholder commands keep a fill-in exercise on a real flag.
 		const fills = of('command-fill').filter((c) => c.command.includes('<driver-name>'));
 		expect(fills.map((c) => c.answer).sort()).toEqual(['--grant-all-permissions', '--opt']);
+	});
+
+	it('every reviewed overlap names a fact of the guide and sibling subsections of its section', () => {
+		expect(review.overlaps.length).toBeGreaterThan(0);
+		for (const o of review.overlaps) {
+			const s = notes.sections.find((x) => x.title === o.section);
+			expect(s, o.fact).toBeDefined();
+			const titles = s!.subsections.map((x) => x.title);
+			expect(
+				s!.subsections.some((x) => x.facts.some((f) => f.text.includes(o.fact))),
+				o.fact
+			).toBe(true);
+			for (const t of o.alsoTrueOf) expect(titles, o.fact).toContain(t);
+		}
+	});
+
+	it('no "which one" multiple choice asks a fact that a sibling subsection shares', () => {
+		const byTitle = of('mcq').filter((c) => {
+			const sec = pack.sections.find((s) => s.id === c.sectionId);
+			return c.options.every((o) => sec?.subsections.includes(o));
+		});
+		expect(byTitle.length).toBeGreaterThan(30);
+		for (const c of byTitle) {
+			const shared = alsoTrueOf(c.source.section, c.source.subsection ?? '', c.source.text);
+			expect(shared, `${c.id}: ${c.stem}`).toEqual([]);
+		}
+		// The known overlap "No port mapping needed" (host and macvlan) is never a "which one" question.
+		expect(byTitle.some((c) => c.source.text === 'No port mapping needed')).toBe(false);
+	});
+
+	it('no true/false statement declares a fact false for a sibling it is also true of', () => {
+		const falses = of('truefalse').filter((c) => !c.answer);
+		expect(falses.length).toBeGreaterThan(30);
+		for (const c of falses) {
+			const shared = alsoTrueOf(c.source.section, c.source.subsection ?? '', c.source.text);
+			for (const t of shared) expect(c.statement, c.id).not.toContain(t);
+		}
+	});
+
+	it('no DOMC option marked wrong is a fact the stem subsection shares', () => {
+		// Parent groups (Kubernetes vs Docker Swarm) compare points within one subsection; these compare siblings.
+		for (const c of of('domc').filter((x) => !x.stem.includes('as points of'))) {
+			const own = c.source.subsection ?? '';
+			for (const o of c.options.filter((x) => !x.correct)) {
+				const sec = notes.sections.find((s) => s.title === c.source.section);
+				const ownFacts = sec?.subsections.find((x) => x.title === own)?.facts ?? [];
+				expect(
+					ownFacts.some((f) => sameFact(f.text, o.text)),
+					`${c.id}: ${o.text}`
+				).toBe(false);
+				const from = sec?.subsections.find((x) => x.facts.some((f) => f.text === o.text));
+				if (from)
+					expect(alsoTrueOf(c.source.section, from.title, o.text), `${c.id}: ${o.text}`).not.toContain(own);
+			}
+		}
+		expect(of('domc').length).toBeGreaterThan(20);
 	});
 });
