@@ -372,20 +372,67 @@ const STOP = new Set([
 	'default'
 ]);
 
-function clozeTarget(f: PFact): string | null {
+/** Words that carry no knowledge on their own: a blank made only of these teaches nothing. */
+const WEAK = new Set([
+	'latest',
+	'default',
+	'new',
+	'old',
+	'other',
+	'common',
+	'basic',
+	'general',
+	'options',
+	'option',
+	'security',
+	'implications',
+	'example',
+	'examples',
+	'usage',
+	'setup',
+	'use',
+	'using'
+]);
+
+/** A flag, path, file, number or lower-case name: `-p`, `/var/lib/docker/volumes/`, `.env`, `json-file`. */
+const technical = (t: string) => /[-./_$0-9]/.test(t) || /^[a-z][a-z0-9]+$/.test(t);
+
+const stem = (w: string) => w.toLowerCase().replace(/([^s])s$/, '$1');
+
+/** Words too common in a Docker guide to give a blank away ("Docker Hub" under "Docker Registries"). */
+const EVERYWHERE = new Set(['docker', 'container']);
+
+/** True when a word of the blank (or its singular) shows up elsewhere in the sentence or its lead. */
+function echoed(t: string, rest: string): boolean {
+	const restWords = new Set(rest.split(/[^A-Za-z0-9-]+/).map(stem));
+	return t
+		.split(/[^A-Za-z0-9-]+/)
+		.filter((w) => w.length >= 4 && !WEAK.has(w.toLowerCase()) && !EVERYWHERE.has(stem(w)))
+		.some((w) => restWords.has(stem(w)));
+}
+
+/** The term a cloze blanks: knowledge first (flags, paths, numbers, names), never a weak or echoed word. */
+export function clozeTarget(f: PFact, lead = ''): string | null {
 	const numbers = f.text.match(/\d+(?:\.\d+)?\s?(?:MB|GB|KB|m|s|%)?/g) ?? [];
+	const keys = f.keys.filter((k) => k !== f.term);
 	const candidates = [
-		...f.keys.filter((k) => k !== f.term),
+		...keys.filter(technical),
 		...numbers,
+		// A bold phrase of three or more words is a clause ("Use official or verified images"), not a term.
+		...keys.filter((k) => !technical(k) && k.trim().split(/\s+/).length < 3),
 		...(f.term && f.explanation ? [f.term] : [])
 	];
 	for (const c of candidates) {
 		const t = c.trim();
 		if (t.length < 2 || STOP.has(t.toLowerCase())) continue;
+		const words = t.toLowerCase().split(/\s+/);
+		if (words.every((w) => WEAK.has(w) || STOP.has(w))) continue;
+		if (WEAK.has(words[0]!)) continue;
 		const at = f.text.indexOf(t);
 		if (at < 0) continue;
 		const rest = f.text.slice(0, at) + f.text.slice(at + t.length);
-		if (gives(rest, t)) continue;
+		if (gives(rest, t) || gives(lead, t)) continue;
+		if (!technical(t) && echoed(t, `${lead} ${rest}`)) continue;
 		if (rest.replace(/[^a-z]/gi, '').length < 8) continue;
 		return t;
 	}
@@ -396,11 +443,10 @@ export function cloze(ctx: Ctx): Card[] {
 	const out: Card[] = [];
 	const where = ctx.sub.title || ctx.section.title;
 	for (const f of ctx.sub.facts.filter(isStatement)) {
-		const t = clozeTarget(f);
+		const lead = f.parent ? `${where}, ${f.parent}: ` : `${where}: `;
+		const t = clozeTarget(f, lead);
 		if (!t) continue;
 		const at = f.text.indexOf(t);
-		const lead = f.parent ? `${where}, ${f.parent}: ` : `${where}: `;
-		if (gives(lead, t)) continue;
 		const draft: Omit<ClozeCard, 'id'> = {
 			kind: 'cloze',
 			before: lead + f.text.slice(0, at),

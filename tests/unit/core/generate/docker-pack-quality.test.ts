@@ -137,4 +137,27 @@ describe('the Docker pack, quality rules', () => {
 		}
 		expect(of('domc').length).toBeGreaterThan(20);
 	});
+
+	it('cloze blanks carry knowledge: no weak word, no clause, nothing echoed elsewhere in the sentence', () => {
+		const clozes = of('cloze');
+		expect(clozes.length).toBeGreaterThan(25);
+		const weak = /^(latest|default|the|a|an|is|are|security implications|new|options?)$/i;
+		const singular = (w: string) => w.toLowerCase().replace(/([^s])s$/, '$1');
+		for (const c of clozes) {
+			expect(weak.test(c.answer), `${c.id}: ${c.answer}`).toBe(false);
+			// A long blank is only ever a defined term ("Exposed vs. published ports: ..."), never a clause.
+			if (c.answer.split(/\s+/).length >= 3)
+				expect(c.source.text.startsWith(`${c.answer}:`), c.id).toBe(true);
+			const rest = new Set(`${c.before} ${c.after}`.split(/[^A-Za-z0-9-]+/).map(singular));
+			const echoed = c.answer
+				.split(/[^A-Za-z0-9-]+/)
+				.filter((w) => w.length >= 4 && !['docker', 'container'].includes(singular(w)))
+				.filter((w) => rest.has(singular(w)));
+			if (!/[-./_$0-9]/.test(c.answer)) expect(echoed, `${c.id}: ${c.answer}`).toEqual([]);
+		}
+		// Paths, flags and files are blanked where the guide has them.
+		expect(clozes.map((c) => c.answer)).toEqual(
+			expect.arrayContaining(['/var/lib/docker/volumes/', '-p', '.dockerignore', '--no-cache', '5MB'])
+		);
+	});
 });
