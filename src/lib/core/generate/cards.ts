@@ -20,7 +20,16 @@ import type {
 import { flagsOf, readCommand } from '../answer/cli-model';
 import { mergeCorrections, type Overlap } from './errata';
 import type { PCode, PCommand, PFact, PSection, PSub } from './prepare';
-import { gives, hasWord, lowerFirst, sentence, shellTokens, stableShuffle, startsWithVerb } from './text';
+import {
+	gives,
+	hasWord,
+	lowerFirst,
+	sentence,
+	shellTokens,
+	stableShuffle,
+	startsWithVerb,
+	statementAbout
+} from './text';
 
 export interface Ctx {
 	section: PSection;
@@ -291,6 +300,9 @@ export function multipleChoice(ctx: Ctx): Card[] {
 
 // ---- true / false -----------------------------------------------------------------------------
 
+/** Lead-ins that name a list, not a thing a sentence can be about ("Components:"). */
+const GENERIC_PARENT = /^(components|commands|features|tools|examples|options|usage|setup|steps)$/i;
+
 export function trueFalse(ctx: Ctx): Card[] {
 	const out: Card[] = [];
 	const { section, sub } = ctx;
@@ -311,11 +323,20 @@ export function trueFalse(ctx: Ctx): Card[] {
 				...new Set(sub.facts.map((x) => x.parent).filter((p): p is string => !!p && p !== f.parent))
 			];
 			const rival = rivals[0];
-			if (wantFalse && rival && !sub.facts.some((x) => x.parent === rival && x.text === f.text)) {
-				statement = `The guide lists "${f.text}" as a point of ${rival}.`;
+			const about = (p: string) =>
+				GENERIC_PARENT.test(p)
+					? `The guide lists "${f.text}" as a point of ${p}.`
+					: statementAbout(p, f.text, false);
+			if (
+				wantFalse &&
+				rival &&
+				!hasWord(f.text, rival) &&
+				!sub.facts.some((x) => x.parent === rival && sameFact(x.text, f.text))
+			) {
+				statement = about(rival);
 				answer = false;
 				explanation = `False: the guide lists it under ${f.parent}, not ${rival}.`;
-			} else statement = `The guide lists "${f.text}" as a point of ${f.parent}.`;
+			} else statement = about(f.parent);
 		} else if (f.term && f.explanation) {
 			const others = sub.facts.filter((x) => x.term && x.explanation && x !== f && x.parent === f.parent);
 			const swap = stableShuffle(others, f.original, (x) => x.original)[0];
@@ -335,10 +356,10 @@ export function trueFalse(ctx: Ctx): Card[] {
 			const ownWord = (distinct(sub.title).split(/\s+/)[0] ?? '').toLowerCase();
 			const namesItself = ownWord.length > 2 && hasWord(f.text, ownWord);
 			if (wantFalse && swap && !namesItself && !swap.facts.some((x) => x.text === f.text)) {
-				statement = `The guide says this about ${swap.title}: "${f.text}".`;
+				statement = statementAbout(swap.title, f.text);
 				answer = false;
 				explanation = `False: the guide says this about ${sub.title}, not ${swap.title}.`;
-			} else statement = `The guide says this about ${sub.title}: "${f.text}".`;
+			} else statement = statementAbout(sub.title, f.text);
 		}
 		const draft: Omit<TrueFalseCard, 'id'> = {
 			kind: 'truefalse',

@@ -97,3 +97,64 @@ export function shellTokens(command: string): string[] {
 	if (cur) tokens.push(cur);
 	return tokens;
 }
+
+/** Names that keep their capital letter inside a sentence. */
+const NAMES =
+	/^(Docker|Kubernetes|Swarm|Compose|Linux|Git|GitHub|GitOps|Prometheus|Grafana|Podman|Buildah|Containerd|RunC|Traefik|Windows|Alpine|Engine|Desktop|Hub)$/;
+
+/** A heading as the subject of a sentence: "Bridge Networks" → "bridge networks", keeping names. */
+export function subjectOf(title: string): { text: string; plural: boolean } {
+	const words = title.split(/\s+/);
+	// A product name ("Docker Bench Security", "Docker Content Trust (DCT)") keeps its capitals.
+	const name = title.includes('(') || (words[0] === 'Docker' && words.length >= 3);
+	const text = name
+		? title
+		: words
+				.map((w) => (/^[A-Z][a-z]+(?:-[a-z]+)*$/.test(w) && !NAMES.test(w) ? w.toLowerCase() : w))
+				.join(' ');
+	const head =
+		title
+			.replace(/\s*\(.*\)\s*$/, '')
+			.split(/\s+/)
+			.pop() ?? '';
+	const plural = / and /.test(title) || (/[^s]s$/.test(head) && head !== 'Kubernetes');
+	return { text, plural };
+}
+
+/** A third-person verb for a plural subject: "Creates" → "create", "Does" → "do". */
+function pluralVerb(verb: string): string {
+	const v = verb.toLowerCase();
+	if (v === 'does') return 'do';
+	if (v === 'has') return 'have';
+	if (/(ss|sh|ch|x|z)es$/.test(v)) return v.slice(0, -2);
+	return v.slice(0, -1);
+}
+
+const ADJECTIVE =
+	/^((Essential|Useful|Independent|Available|Ideal|Better|Good|Faster|Simpler|Integrated|Focused|Compatible)\s+(for|of|to|and|with|on|in)\b|(More|Less)\s+[\w-]+\s+and\b)/;
+/** Bare verbs that read as what a plural subject does ("Volume drivers enable ..."), not as advice. */
+const PLURAL_VERB = /^(Enable|Visualize|Group|Deploy)\b/;
+const IMPERATIVE =
+	/^(Use|Run|Keep|Minimize|Combine|Order|Put|Store|Deploy|Distribute|Maintain|Group|Activate|Reuse|Load|Override|Prevent|Visualize|Create|Copy|Scan|Monitor|Enable|Sign)\b/;
+const FINITE =
+	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate)\b/i;
+
+/**
+ * A plain English sentence that states `fact` about `subject`: "Macvlan networks assign a MAC address
+ * to each container." Fragments that cannot be joined safely keep an attribution that still reads well.
+ */
+export function statementAbout(subject: string, fact: string, plural?: boolean): string {
+	const s = subjectOf(subject);
+	const many = plural ?? s.plural;
+	const f = fact.trim().replace(/[.:]$/, '');
+	const first = f.split(/\s+/)[0] ?? '';
+	const rest = f.slice(first.length);
+	const Subject = upperFirst(s.text);
+	if (startsWithVerb(f))
+		return sentence(`${Subject} ${many ? pluralVerb(first) : first.toLowerCase()}${rest}`);
+	if (many && PLURAL_VERB.test(f)) return sentence(`${Subject} ${first.toLowerCase()}${rest}`);
+	if (ADJECTIVE.test(f)) return sentence(`${Subject} ${many ? 'are' : 'is'} ${lowerFirst(f)}`);
+	if (IMPERATIVE.test(f)) return sentence(`For ${s.text}, the guide advises: ${lowerFirst(f)}`);
+	if (FINITE.test(f) && /^[A-Z]/.test(f)) return sentence(`With ${s.text}, ${lowerFirst(f)}`);
+	return `One of the guide's points about ${s.text} is "${f}".`;
+}

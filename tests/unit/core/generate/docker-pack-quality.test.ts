@@ -160,4 +160,21 @@ describe('the Docker pack, quality rules', () => {
 			expect.arrayContaining(['/var/lib/docker/volumes/', '-p', '.dockerignore', '--no-cache', '5MB'])
 		);
 	});
+
+	it('true/false statements are plain sentences about their subject, not pasted quotations', () => {
+		const tf = of('truefalse');
+		expect(tf.length).toBeGreaterThan(100);
+		for (const c of tf) {
+			expect(c.statement, c.id).not.toMatch(/^The guide says this about/);
+			expect(c.statement, c.id).toMatch(/^[A-Z].*[.]$/);
+		}
+		const plain = tf.filter((c) => !/"/.test(c.statement)).length;
+		expect(plain / tf.length).toBeGreaterThan(0.4);
+		expect(tf.map((c) => c.statement)).toEqual(
+			expect.arrayContaining([
+				'Macvlan networks assign a MAC address to each container.',
+				'Bridge networks are essential for Docker Swarm clustering.'
+			])
+		);
+	});
 });
