@@ -739,9 +739,72 @@ const KEY_SCORE: Record<string, number> = {
 	ports: 2,
 	push: 2,
 	context: 1,
-	image: 1,
+	image: 0,
 	build: 1
 };
+
+/** Keys whose value is a short indented block worth blanking whole (`depends_on:` and its list). */
+const BLOCK_KEYS: Record<string, number> = { depends_on: 3, ports: 2, profiles: 5, healthcheck: 4 };
+
+const indent = (l: string) => l.length - l.trimStart().length;
+
+/** The Compose service a line belongs to (the nearest `  name:` above it under `services:`). */
+function serviceOf(lines: string[], at: number): string | null {
+	for (let i = at - 1; i >= 0; i--) {
+		const m = /^ {2}([\w.-]+):\s*$/.exec(lines[i]!);
+		if (m && lines.slice(0, i).some((l) => /^services:/.test(l))) return m[1]!;
+		if (/^\S/.test(lines[i]!)) return null;
+	}
+	return null;
+}
+
+/** A question that identifies a blanked line by its role, when the line's key or instruction is known. */
+function roleQuestion(
+	lines: string[],
+	start: number,
+	answer: string,
+	language: ConfigLanguage
+): string | null {
+	const t = answer.trim();
+	if (language === 'dockerfile') {
+		if (/^COPY --from=/.test(t))
+			return 'Which instruction copies the built files from the build stage into the final image?';
+		if (/^FROM \S+ AS \S+/i.test(t))
+			return 'Which instruction starts a stage and names it, so that a later stage can copy from it?';
+		if (/^HEALTHCHECK/.test(t))
+			return 'Which instruction tells Docker how, and how often, to test that the container is healthy?';
+		if (/^EXPOSE/.test(t)) return 'Which instruction documents the port the container listens on?';
+		if (/^CMD/.test(t)) return "Which instruction sets the container's default command?";
+		return null;
+	}
+	const key = /^(?:-\s+)?([\w.<-]+):/.exec(t)?.[1];
+	const svc = serviceOf(lines, start);
+	const of = svc ? ` of the ${svc} service` : '';
+	switch (key) {
+		case 'depends_on':
+			return `Which key makes the ${svc ?? 'service'} service start after the service it needs?`;
+		case 'ports':
+			return `Which lines publish the port${of} on the host?`;
+		case 'profiles':
+			return `Which key starts the ${svc ?? 'service'} service only when its profile is active?`;
+		case 'replicas':
+			return `Which line sets how many copies${of} the swarm runs?`;
+		case 'condition':
+			return 'Which line restarts the service only when it exits with an error?';
+		case 'restart':
+			return 'Which line makes every service built from these defaults restart whatever happens?';
+		case 'command':
+			return `Which line overrides the command${of}?`;
+		case 'dockerfile':
+			return `Which line builds the ${svc ?? 'service'} service from a Dockerfile with another name?`;
+		case 'runs-on':
+			return 'Which line picks the kind of runner the build job runs on?';
+		case 'job_name':
+			return 'Which line names the scrape job?';
+		default:
+			return null;
+	}
+}
 
 /** Lines worth blanking: instructions and key lines that carry a value, scored by how much they teach. */
 function configTargets(
@@ -762,6 +825,15 @@ function configTargets(
 				1 + (/--/.test(t) ? 2 : 0) + (/^(HEALTHCHECK|COPY --from|FROM .* AS|CMD|EXPOSE)/.test(t) ? 2 : 0);
 		} else {
 			const m = /^(-\s+)?([\w.<-]+):\s*(\S.*)?$/.exec(t);
+			const block = m && !m[3] ? BLOCK_KEYS[m[2]!] : undefined;
+			if (block !== undefined) {
+				while (end + 1 < lines.length && lines[end + 1]!.trim() && indent(lines[end + 1]!) > indent(l)) end++;
+				if (end > i && end - i <= 3) {
+					out.push({ start: i, end, score: 1 + block });
+					i = end;
+				}
+				continue;
+			}
 			if (!m || !m[3] || m[3].startsWith('&') || (m[3].startsWith('*') && m[2] !== '<<')) {
 				if (/^-\s+["']?--/.test(t) || /^-\s+\S+:\S+/.test(t)) score = 1;
 				else continue;
@@ -792,9 +864,12 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 		const before = lines.slice(0, t.start).join('\n');
 		const after = lines.slice(t.end + 1).join('\n');
 		const single = lines.length === 1 || (before === '' && after === '');
-		const prompt = single
-			? `Write the ${LANG_NAME[language]} line from ${where}${intent}.`
-			: `Fill in the missing ${t.end > t.start ? 'lines' : 'line'} of this ${LANG_NAME[language]} from ${where}${intent}.`;
+		const role = single ? null : roleQuestion(lines, t.start, answer, language);
+		const prompt = role
+			? `${role} Fill in the missing ${t.end > t.start ? 'lines' : 'line'} of this ${LANG_NAME[language]} from ${where}.`
+			: single
+				? `Write the ${LANG_NAME[language]} line from ${where}${intent}.`
+				: `Fill in the missing ${t.end > t.start ? 'lines' : 'line'} of this ${LANG_NAME[language]} from ${where}${intent}.`;
 		if (gives(prompt + before + after, answer.trim())) continue;
 		const draft: Omit<ConfigFillCard, 'id'> = {
 			kind: 'config-fill',

@@ -177,4 +177,18 @@ describe('the Docker pack, quality rules', () => {
 			])
 		);
 	});
+
+	it('config exercises blank lines that teach and ask for them by their role', () => {
+		const configs = of('config-fill');
+		expect(configs.length).toBeGreaterThanOrEqual(18);
+		const imageLines = configs.filter((c) => /^\s*image:/.test(c.answer));
+		expect(imageLines.length).toBeLessThanOrEqual(3);
+		const asked = configs.filter((c) => c.prompt.startsWith('Which '));
+		expect(asked.length / configs.length).toBeGreaterThan(0.6);
+		for (const c of asked)
+			expect(c.prompt, c.id).toMatch(/^Which [^?]+\? Fill in the missing lines? of this /);
+		expect(configs.map((c) => c.answer.trim())).toEqual(
+			expect.arrayContaining(['COPY --from=build /app/dist /usr/share/nginx/html', 'condition: on-failure'])
+		);
+	});
 });
