@@ -12,6 +12,9 @@ export interface PackRecord extends Omit<Pack, 'cards'> {
 /** A card as stored, with its pack and its place in the pack. */
 export type CardRecord = Card & { packId: PackId; order: number };
 
+/** A card a pack update removed: kept with its scheduling state so a later version can restore it. */
+export type RetiredRecord = CardRecord & { retiredAt: number; state: CardState | null };
+
 export interface SettingRecord {
 	key: string;
 	value: unknown;
@@ -25,6 +28,7 @@ export class DeckhandDb extends Dexie {
 	states!: Table<CardState, [string, string]>;
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;
+	retired!: Table<RetiredRecord, [string, string]>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

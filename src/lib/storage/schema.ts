@@ -23,6 +23,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			logs: '++id, [packId+cardId], packId, reviewedAt',
 			settings: 'key'
 		}
+	},
+	{
+		version: 3,
+		reason:
+			'Pack updates retire removed cards: a table keeps each retired card with its state, out of every study query, until an update restores it.',
+		stores: {
+			retired: '[packId+id], packId'
+		}
 	}
 ];
 
