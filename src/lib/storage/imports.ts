@@ -153,3 +153,38 @@ export async function resetPackProgress(
 		await db.logs.where('packId').equals(packId).delete();
 	});
 }
+
+export interface InstalledPackRow {
+	id: string;
+	title: string;
+	author: string;
+	version: number;
+	builtIn: boolean;
+	cards: number;
+	/** Cards graded at least once. */
+	studied: number;
+	retired: number;
+}
+
+/** Every installed pack with its card counts, for the Packs page. */
+export async function listInstalledPacks(db: DeckhandDb): Promise<InstalledPackRow[]> {
+	return db.transaction('r', [db.packs, db.cards, db.states, db.retired], async () => {
+		const packs = await db.packs.toArray();
+		return Promise.all(
+			packs.map(async (p) => ({
+				id: p.id,
+				title: p.title,
+				author: p.author,
+				version: p.version,
+				builtIn: p.builtIn,
+				cards: await db.cards.where('packId').equals(p.id).count(),
+				studied: await db.states
+					.where('packId')
+					.equals(p.id)
+					.filter((s) => s.state !== 'new')
+					.count(),
+				retired: await db.retired.where('packId').equals(p.id).count()
+			}))
+		);
+	});
+}

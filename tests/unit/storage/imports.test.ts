@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Card, CardId, Pack } from '$lib/core/pack/types';
+import type { Card, CardId, Pack, PackId } from '$lib/core/pack/types';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
 import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
@@ -138,7 +138,7 @@ describe('export, remove, reset', () => {
 	});
 
 	it('removes a pack with its progress and leaves other packs alone', async () => {
-		const other = makePack(2, { id: 'other' });
+		const other = makePack(2, { id: 'other' as PackId });
 		await importPack(db, makePack(3), scheduler, now);
 		await importPack(db, other, scheduler, now);
 		await study('test-pack', 'c1');
