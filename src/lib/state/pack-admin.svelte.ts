@@ -12,7 +12,7 @@ import type { Pack } from '../core/pack/types';
 import { ensureBuiltIns, scheduler } from './app.svelte';
 import { downloadText, packFileName } from './download';
 
-export class PacksState {
+export class PackAdminState {
 	rows = $state.raw<InstalledPackRow[]>([]);
 	loading = $state(true);
 	error = $state<string | null>(null);
