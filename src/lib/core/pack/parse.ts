@@ -8,6 +8,18 @@ import type { Pack } from './types';
 const isRecord = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const KINDS = new Set([
+	'flashcard',
+	'mcq',
+	'truefalse',
+	'cloze',
+	'domc',
+	'command-fill',
+	'command-type',
+	'command-order',
+	'config-fill'
+]);
+
 /** Parses an envelope's pack, or errors naming the field. */
 export function parsePack(input: unknown): Result<Pack> {
 	const pack = isRecord(input) ? input.pack : undefined;
@@ -32,11 +44,11 @@ export function parsePack(input: unknown): Result<Pack> {
 			!isRecord(c) ||
 			typeof c.id !== 'string' ||
 			typeof c.sectionId !== 'string' ||
-			c.kind !== 'flashcard'
+			!KINDS.has(c.kind as string)
 		) {
 			return fail([{ path: `pack.cards[${i}]`, message: 'A card needs an id, a section and a known kind.' }]);
 		}
-		if (typeof c.front !== 'string' || typeof c.back !== 'string') {
+		if (c.kind === 'flashcard' && (typeof c.front !== 'string' || typeof c.back !== 'string')) {
 			return fail([{ path: `pack.cards[${i}].front`, message: 'A flashcard needs a front and a back.' }]);
 		}
 	}
