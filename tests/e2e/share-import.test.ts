@@ -156,6 +156,9 @@ test('a damaged share link and an unreachable URL are explained, and nothing cha
 	page,
 	context
 }) => {
+	await page.goto('/packs');
+	await expect(page.getByRole('heading', { name: 'Docker starter' })).toBeVisible();
+	const before = await snapshot(page);
 	await page.goto('/import#pack=1.AAAA');
 	await expect(page.getByRole('alert')).toContainText('This link is damaged');
 	await page.goto('/import?url=' + encodeURIComponent('http://127.0.0.1:9/pack.deckhand.json'));
