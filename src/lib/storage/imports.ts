@@ -18,15 +18,29 @@ function toCard(record: CardRecord | RetiredRecord): Card {
 	return card as Card;
 }
 
-/** What the device holds of a pack (its cards in study and its retired cards), or null. */
-export async function readInstalled(db: DeckhandDb, packId: string): Promise<InstalledPack | null> {
+interface InstalledRecords {
+	record: PackRecord;
+	cards: CardRecord[];
+	retired: RetiredRecord[];
+}
+
+async function readRecords(db: DeckhandDb, packId: string): Promise<InstalledRecords | null> {
 	return db.transaction('r', db.packs, db.cards, db.retired, async () => {
 		const record = await db.packs.get(packId);
 		if (!record) return null;
 		const cards = await db.cards.where('packId').equals(packId).sortBy('order');
 		const retired = await db.retired.where('packId').equals(packId).toArray();
-		return { version: record.version, cards: cards.map(toCard), retired: retired.map(toCard) };
+		return { record, cards, retired };
 	});
+}
+
+function toInstalled(r: InstalledRecords | null): InstalledPack | null {
+	return r && { version: r.record.version, cards: r.cards.map(toCard), retired: r.retired.map(toCard) };
+}
+
+/** What the device holds of a pack (its cards in study and its retired cards), or null. */
+export async function readInstalled(db: DeckhandDb, packId: string): Promise<InstalledPack | null> {
+	return toInstalled(await readRecords(db, packId));
 }
 
 export interface ImportOptions {
@@ -61,15 +75,15 @@ export async function importPack(
 ): Promise<Result<UpdatePlan>> {
 	try {
 		return await db.transaction('rw', [db.packs, db.cards, db.states, db.retired], async () => {
-			const installed = await readInstalled(db, pack.id);
-			const plan = planUpdate(installed, pack);
+			const stored = await readRecords(db, pack.id);
+			const plan = planUpdate(toInstalled(stored), pack);
 			if (plan.needsConfirmation && !options.confirmed) {
 				return failure(
 					`Version ${pack.version} is not newer than the installed version; confirm to replace it.`
 				);
 			}
 			if (plan.identical) return ok(plan);
-			const previous = await db.packs.get(pack.id);
+			const previous = stored?.record;
 			const { cards, ...meta } = pack;
 			const record: PackRecord = {
 				...meta,
@@ -93,21 +107,26 @@ export async function importPack(
 			const restoredState = new Map<string, CardState>();
 			for (const r of restoredRows) if (r?.state) restoredState.set(r.id, r.state);
 
-			// Incoming duplicates were refused by the parser; the first of an id wins here as well.
-			const seen = new Set<string>();
+			// Write only what differs: edited, new and restored cards, and cards that moved in the pack.
+			// An unchanged card in its old place is already stored as it is (at 20,000 cards this matters).
+			const before = new Map((stored?.cards ?? []).map((c) => [c.id as string, c.order]));
+			const unchanged = new Set<string>(plan.unchanged);
 			const rows: CardRecord[] = [];
+			const seen = new Set<string>();
 			for (const card of cards) {
+				// Incoming duplicates were refused by the parser; the first of an id wins here as well.
 				if (seen.has(card.id)) continue;
 				seen.add(card.id);
-				rows.push({ ...card, packId: pack.id, order: rows.length });
+				const order = seen.size - 1;
+				if (unchanged.has(card.id) && before.get(card.id) === order) continue;
+				rows.push({ ...card, packId: pack.id, order });
 			}
 			await db.cards.bulkPut(rows);
-			const existing = await db.states.bulkGet(rows.map((r) => [r.packId, r.id] as Key));
-			const states: CardState[] = [];
-			rows.forEach((row, i) => {
-				if (existing[i]) return;
-				states.push(restoredState.get(row.id) ?? scheduler.newState(row.id, row.packId, now));
-			});
+			// Cards in study keep their state; only new and restored cards get one.
+			const states: CardState[] = [
+				...plan.added.map((id) => scheduler.newState(id, pack.id, now)),
+				...plan.restored.map((id) => restoredState.get(id) ?? scheduler.newState(id, pack.id, now))
+			];
 			await db.states.bulkPut(states);
 			return ok(plan);
 		});

@@ -89,6 +89,22 @@ describe('importPack', () => {
 		expect(await db.states.count()).toBe(5);
 	});
 
+	it('cards that move in the pack get their new place; unchanged ones in place are kept as stored', async () => {
+		await importPack(db, v1, scheduler, now);
+		const [c1, c2, c3, c4] = v1.cards as [Card, Card, Card, Card];
+		const s3 = await study(v1.id, c3.id);
+		await importPack(db, makePack(0, { version: 2, cards: [c3, c1, c2, c4] }), scheduler, now + 1);
+		const orders = (await db.cards.where('packId').equals(v1.id).sortBy('order')).map((c) => [c.id, c.order]);
+		expect(orders).toEqual([
+			[c3.id, 0],
+			[c1.id, 1],
+			[c2.id, 2],
+			[c4.id, 3]
+		]);
+		expect(await db.states.get([v1.id, c3.id])).toEqual(s3);
+		expect(await db.states.count()).toBe(4);
+	});
+
 	it('an equal or older version is written only when confirmed', async () => {
 		await importPack(db, { ...v1, version: 2 }, scheduler, now);
 		const before = await snapshot();

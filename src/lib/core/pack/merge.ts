@@ -58,6 +58,13 @@ export function cardContentKey(card: Card): string {
 	return JSON.stringify(canon(card));
 }
 
+/** Whether two cards say the same; the fast path skips sorting keys when both were built alike. */
+function sameContent(a: Card, b: Card): boolean {
+	const { packId: _a, order: _b, retiredAt: _c, ...x } = a as Card & Record<string, unknown>;
+	const { packId: _d, order: _e, retiredAt: _f, ...y } = b as Card & Record<string, unknown>;
+	return JSON.stringify(x) === JSON.stringify(y) || cardContentKey(a) === cardContentKey(b);
+}
+
 /** Plans importing `incoming` over what is installed (or a fresh install when nothing is). */
 export function planUpdate(installed: InstalledPack | null, incoming: Pack): UpdatePlan {
 	const plan: UpdatePlan = {
@@ -91,7 +98,7 @@ export function planUpdate(installed: InstalledPack | null, incoming: Pack): Upd
 		seen.add(card.id);
 		const old = active.get(card.id);
 		if (old) {
-			(cardContentKey(old) === cardContentKey(card) ? plan.unchanged : plan.changed).push(card.id);
+			(sameContent(old, card) ? plan.unchanged : plan.changed).push(card.id);
 		} else if (retired.has(card.id)) {
 			plan.restored.push(card.id);
 		} else {
