@@ -141,7 +141,7 @@ try {
 			.waitFor({ timeout: 120_000 });
 		const t2 = performance.now();
 		console.log(
-			`  ${label}: ${ms(t2 - t0)} total (read, parse and plan to preview ${ms(t1 - t0)}; write ${ms(t2 - t1)})`
+			`  ${label}: ${ms(t2 - t0)} total (read, parse and plan to preview ${ms(t1 - t0)}; write ${ms(t2 - t1)}; handing the file to Chromium ${ms(t0 - tSend)}, not counted)`
 		);
 	}
 } finally {
