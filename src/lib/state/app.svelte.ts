@@ -12,10 +12,10 @@ let ready: Promise<void> | null = null;
 export function ensureBuiltIns(): Promise<void> {
 	ready ??= (async () => {
 		const db = getDb();
-		for (const pack of builtInPacks()) {
-			const installed = await installedVersion(db, pack.id);
-			if (installed === null || installed < pack.version) {
-				await installPack(db, pack, scheduler, Date.now(), true);
+		for (const builtIn of builtInPacks()) {
+			const installed = await installedVersion(db, builtIn.id);
+			if (installed === null || installed < builtIn.version) {
+				await installPack(db, await builtIn.load(), scheduler, Date.now(), true);
 			}
 		}
 	})();

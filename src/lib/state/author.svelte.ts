@@ -4,7 +4,7 @@
  */
 import type { Pack } from '../core/pack/types';
 import type { Issue, Result } from '../core/result';
-import { envelopeOf } from '../core/share/link';
+import { serializePack } from '../core/pack/parse';
 import { downloadText, packFileName } from './download';
 
 /** A pack id from a title: lower-case words joined by dashes. */
@@ -22,21 +22,9 @@ async function generate(
 	markdown: string,
 	meta: { id: string; title: string; version: number; author: string; description: string }
 ): Promise<Result<Pack>> {
-	const { generateFlashcardPack } = await import('../core/generate/flashcards');
-	const pack = generateFlashcardPack(markdown, { ...meta, createdAt: new Date().toISOString() });
-	if (pack.cards.length === 0) {
-		return {
-			ok: false,
-			errors: [
-				{
-					path: 'notes',
-					message:
-						'No questions could be made: put "## " section headings with "- **Term**: explanation" list items under them.'
-				}
-			]
-		};
-	}
-	return { ok: true, value: pack };
+	const { generatePack } = await import('../core/generate');
+	const r = generatePack(markdown, { ...meta, createdAt: new Date().toISOString() });
+	return r.ok ? { ok: true, value: r.value.pack } : r;
 }
 
 export class AuthorState {
@@ -87,9 +75,6 @@ export class AuthorState {
 
 	exportFile(): void {
 		if (!this.pack) return;
-		downloadText(
-			packFileName(this.pack.id, this.pack.version),
-			JSON.stringify(envelopeOf(this.pack), null, '\t') + '\n'
-		);
+		downloadText(packFileName(this.pack.id, this.pack.version), serializePack(this.pack));
 	}
 }

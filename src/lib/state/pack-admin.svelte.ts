@@ -1,5 +1,5 @@
 /** The Packs page: installed packs with export, share, reset and remove. */
-import { envelopeOf } from '../core/share/link';
+import { serializePack } from '../core/pack/parse';
 import { getDb } from '../storage/db';
 import {
 	exportPack,
@@ -38,7 +38,7 @@ export class PackAdminState {
 	async exportFile(id: string): Promise<void> {
 		const pack = await exportPack(getDb(), id);
 		if (!pack) return;
-		downloadText(packFileName(pack.id, pack.version), JSON.stringify(envelopeOf(pack), null, '\t') + '\n');
+		downloadText(packFileName(pack.id, pack.version), serializePack(pack));
 		this.status = `Exported ${pack.title}.`;
 	}
 

@@ -38,3 +38,9 @@ export async function installedVersion(db: DeckhandDb, packId: string): Promise<
 	const p = await db.packs.get(packId);
 	return p ? p.version : null;
 }
+
+/** The cards of one installed pack, in pack order. */
+export async function listPackCards(db: DeckhandDb, packId: string): Promise<CardRecord[]> {
+	const rows = await db.cards.where('packId').equals(packId).toArray();
+	return rows.sort((a, b) => a.order - b.order);
+}

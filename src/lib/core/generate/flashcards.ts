@@ -1,4 +1,5 @@
 /**
+ * Kept for the storage tests, which build tiny packs with it; the real generator is ./index.ts.
  * A first, small generator: turns "## Section" headings and "- **Term**: explanation" bullets into
  * flashcards. It reads the Markdown syntax tree (remark), never regular expressions over raw text.
  */

@@ -3,6 +3,7 @@
  * envelope's format and version, then the schema, then ids. Every failure is a plain message with a path.
  */
 import { fail, ok, type Issue, type Result } from '../result';
+import { parsePack } from './parse';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from './types';
 
 /** A pack file larger than this is refused before it is read as JSON. */
@@ -38,7 +39,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses a pack file's text or bytes into a pack, or plain errors naming the field. Never throws. */
-export function parsePackFile(input: string | Uint8Array, parse: PackParser): Result<Pack> {
+export function parsePackFile(input: string | Uint8Array, parse: PackParser = parsePack): Result<Pack> {
 	const size = typeof input === 'string' ? utf8Length(input) : input.byteLength;
 	if (size > MAX_PACK_FILE_BYTES) {
 		return one('file', `This file is ${mb(size)}; a pack file may be at most ${mb(MAX_PACK_FILE_BYTES)}.`);
@@ -100,17 +101,16 @@ function checkIds(pack: Pack): Result<Pack> {
 	const sections = new Set<string>();
 	pack.sections.forEach((s, i) => {
 		if (sections.has(s.id))
-			errors.push({ path: `pack.sections[${i}].id`, message: `Duplicate section id "${s.id}".` });
+			errors.push({ path: `pack.sections.${i}.id`, message: `Duplicate section id "${s.id}".` });
 		sections.add(s.id);
 	});
 	const cards = new Set<string>();
 	pack.cards.forEach((c, i) => {
-		if (cards.has(c.id))
-			errors.push({ path: `pack.cards[${i}].id`, message: `Duplicate card id "${c.id}".` });
+		if (cards.has(c.id)) errors.push({ path: `pack.cards.${i}.id`, message: `Duplicate card id "${c.id}".` });
 		cards.add(c.id);
 		if (!sections.has(c.sectionId)) {
 			errors.push({
-				path: `pack.cards[${i}].sectionId`,
+				path: `pack.cards.${i}.sectionId`,
 				message: `Card "${c.id}" names a section that is not in the pack.`
 			});
 		}

@@ -1,0 +1,90 @@
+/** `deckhand coverage <notes.md…>`: how well generated questions cover the notes. */
+import type { Review } from '../../../src/lib/core/generate/errata';
+import { generatePack } from '../../../src/lib/core/generate/index';
+import { EXIT, parseArgs, printIssues, readReview, readText } from '../io';
+
+export const summary = 'Show the coverage table: questions per subsection, command and config exercises.';
+
+const HELP = `Usage: deckhand coverage <notes.md…> [--review <file.json>] [--json]
+
+Targets: every subsection that states facts has at least 3 questions; every command line has a command
+exercise; every YAML or Dockerfile snippet has a config exercise.
+
+Exit codes: 0 all targets met, 1 the notes cannot be used, 2 usage error, 3 some targets not met.`;
+
+export async function run(argv: string[]): Promise<number> {
+	const args = parseArgs(argv, ['review']);
+	if (args.flags.help) {
+		console.log(HELP);
+		return EXIT.ok;
+	}
+	if (args.positional.length === 0) {
+		console.error('deckhand coverage: give one or more notes files.\n');
+		console.error(HELP);
+		return EXIT.usage;
+	}
+	const json = args.flags.json === true;
+	const texts: string[] = [];
+	for (const file of args.positional) {
+		const t = readText(file);
+		if (!t.ok) {
+			if (json) console.log(JSON.stringify({ ok: false, errors: t.errors }, null, 2));
+			else printIssues(t.errors);
+			return EXIT.invalid;
+		}
+		texts.push(t.value);
+	}
+	let review: Review = { errata: [], intents: {} };
+	if (typeof args.flags.review === 'string') {
+		const r = readReview(args.flags.review);
+		if (!r.ok) {
+			printIssues(r.errors);
+			return EXIT.invalid;
+		}
+		review = r.value;
+	}
+	const result = generatePack(
+		texts.join('\n\n'),
+		{ id: 'coverage', title: 'Coverage', version: 1, createdAt: '2000-01-01T00:00:00.000Z' },
+		review
+	);
+	if (!result.ok) {
+		if (json) console.log(JSON.stringify({ ok: false, errors: result.errors }, null, 2));
+		else printIssues(result.errors);
+		return EXIT.invalid;
+	}
+	const { coverage, notes } = result.value;
+	if (json) {
+		console.log(JSON.stringify({ ...coverage, unused: notes.unused }, null, 2));
+	} else {
+		const head = ['Section', 'Subsection', 'Facts', 'Questions', 'Commands', 'Snippets', 'OK'];
+		const rows = coverage.rows.map((r) => [
+			r.section,
+			r.subsection || '(intro)',
+			String(r.facts),
+			String(r.questions),
+			`${r.commandsCovered}/${r.commands}`,
+			`${r.snippetsCovered}/${r.snippets}`,
+			r.ok ? 'yes' : 'NO'
+		]);
+		const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+		const line = (cells: string[]) =>
+			cells
+				.map((c, i) => c.padEnd(widths[i]!))
+				.join('  ')
+				.trimEnd();
+		console.log(line(head));
+		for (const r of rows) console.log(line(r));
+		const t = coverage.totals;
+		console.log(
+			`\n${t.sections} sections, ${t.subsections} subsections, ${t.facts} facts, ${t.questions} questions; ` +
+				`commands ${t.commandsCovered}/${t.commands}, snippets ${t.snippetsCovered}/${t.snippets}. ` +
+				(coverage.ok ? 'All targets met.' : 'Some targets NOT met.')
+		);
+		if (notes.unused.length) {
+			console.error('Not used:');
+			printIssues(notes.unused.map((u) => ({ path: `line ${u.line}`, message: u.message })));
+		}
+	}
+	return coverage.ok ? EXIT.ok : EXIT.coverage;
+}

@@ -1,0 +1,187 @@
+/**
+ * The generator: Markdown notes in, a pack out. Pure TypeScript for Node and the browser; the same notes,
+ * errata and meta always give a byte-identical pack.
+ */
+import { stableHash } from '../hash';
+import type { Card, CardKind, Pack, PackId, Section, SectionId } from '../pack/types';
+import { fail, ok, type Result } from '../result';
+import {
+	cloze,
+	commandCards,
+	configCards,
+	domc,
+	flashcards,
+	multipleChoice,
+	trueFalse,
+	type Ctx
+} from './cards';
+import { coverage, type CoverageReport } from './coverage';
+import type { Erratum } from './errata';
+import { readNotes, type Notes } from './notes';
+import { prepare, type PSection } from './prepare';
+import { shellTokens } from './text';
+
+export interface NotesMeta {
+	id: string;
+	title: string;
+	version: number;
+	description?: string;
+	author?: string;
+	license?: string;
+	createdAt: string;
+	/** Exam-domain tag per section title (without its number). */
+	domains?: Record<string, string>;
+}
+
+export interface GenerateOptions {
+	errata?: readonly Erratum[];
+	/** Reviewed instructions for command exercises, keyed by the original command line. */
+	intents?: Readonly<Record<string, string>>;
+}
+
+export interface Generated {
+	pack: Pack;
+	notes: Notes;
+	coverage: CoverageReport;
+	/** Errata that matched nothing (probably stale). */
+	unusedErrata: string[];
+}
+
+/** Largest notes file the generator accepts. */
+export const MAX_NOTES_BYTES = 2_000_000;
+
+const KIND_ORDER: CardKind[] = [
+	'flashcard',
+	'mcq',
+	'truefalse',
+	'cloze',
+	'domc',
+	'command-type',
+	'command-fill',
+	'command-order',
+	'config-fill'
+];
+
+/** Checks raw notes text before parsing: empty, binary, too large, an unclosed fence. */
+export function checkNotesText(text: string, name = 'notes'): Result<string> {
+	if (text.length > MAX_NOTES_BYTES)
+		return fail([
+			{
+				path: name,
+				message: `the file is larger than ${MAX_NOTES_BYTES / 1_000_000} MB; split it into smaller notes`
+			}
+		]);
+	if (text.includes('\u0000'))
+		return fail([{ path: name, message: 'the file looks binary (it contains NUL bytes), not Markdown' }]);
+	if (text.includes('\uFFFD')) return fail([{ path: name, message: 'the file is not valid UTF-8 text' }]);
+	if (text.trim() === '') return fail([{ path: name, message: 'the file is empty' }]);
+	let open: number | null = null;
+	let fence = '';
+	text.split('\n').forEach((line, i) => {
+		const m = /^\s*(`{3,}|~{3,})/.exec(line);
+		if (!m) return;
+		if (open === null) {
+			open = i + 1;
+			fence = m[1]!;
+		} else if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') open = null;
+	});
+	if (open !== null)
+		return fail([
+			{ path: `${name}:${open}`, message: `the code fence opened on line ${open} is never closed` }
+		]);
+	return ok(text);
+}
+
+function buildCards(s: PSection, sectionId: SectionId, intents: Readonly<Record<string, string>>): Card[] {
+	const cards: Card[] = [];
+	const flags = [...s.intro.code, ...s.subsections.flatMap((x) => x.code)]
+		.flatMap((c) => c.commands)
+		.flatMap((c) => shellTokens(c.command))
+		.filter((t) => /^--?[a-z]/.test(t))
+		.map((t) => t.split('=')[0]!);
+	for (const sub of [s.intro, ...s.subsections]) {
+		const ctx: Ctx = { section: s, sectionId, sub };
+		cards.push(...flashcards(ctx), ...multipleChoice(ctx), ...trueFalse(ctx), ...cloze(ctx), ...domc(ctx));
+		for (const code of sub.code)
+			cards.push(...commandCards(ctx, code, flags, intents), ...configCards(ctx, code));
+	}
+	return cards;
+}
+
+/** Generates a pack from Markdown notes: every section, subsection, fact, command and snippet. */
+export function generatePack(
+	markdown: string,
+	meta: NotesMeta,
+	options: GenerateOptions = {}
+): Result<Generated> {
+	const checked = checkNotesText(markdown);
+	if (!checked.ok) return checked;
+	const notes = readNotes(markdown);
+	if (notes.sections.length === 0)
+		return fail([
+			{
+				path: 'notes',
+				message:
+					'no "## " section headings found; the generator needs ## sections with lists or code under them'
+			}
+		]);
+	const prepared = prepare(notes, options.errata ?? []);
+	const sections: Section[] = [];
+	const cards: Card[] = [];
+	const seen = new Set<string>();
+	const ids = new Set<string>();
+	for (const s of prepared.sections) {
+		const id = `s${s.order}-${stableHash(s.title).slice(0, 6)}` as SectionId;
+		const domain = meta.domains?.[s.title];
+		sections.push({
+			id,
+			title: s.title,
+			order: s.order,
+			...(domain ? { domain } : {}),
+			subsections: s.subsections.map((x) => x.title)
+		});
+		const built = buildCards(s, id, options.intents ?? {}).sort(
+			(a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+		);
+		for (const c of built) {
+			const key = JSON.stringify({ ...c, id: undefined, source: undefined, correction: undefined });
+			if (seen.has(key)) continue;
+			seen.add(key);
+			let id = c.id;
+			for (let n = 2; ids.has(id); n++) id = `${c.id}-${n}` as typeof id;
+			ids.add(id);
+			cards.push({ ...c, id });
+		}
+	}
+	// Kind first, then document order: a new learner meets plain flashcards before the exercise kinds.
+	cards.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+	if (cards.length === 0)
+		return fail([
+			{
+				path: 'notes',
+				message:
+					'no questions could be made: put facts in "- " list items and commands in fenced code under ## / ### headings'
+			}
+		]);
+	const pack: Pack = {
+		id: meta.id as PackId,
+		version: meta.version,
+		title: meta.title,
+		description: meta.description ?? '',
+		author: meta.author ?? '',
+		license: meta.license ?? '',
+		createdAt: meta.createdAt,
+		sections,
+		cards
+	};
+	const errataIds = new Set((options.errata ?? []).map((e) => e.id));
+	return ok({
+		pack,
+		notes,
+		coverage: coverage(prepared, pack),
+		unusedErrata: [...errataIds].filter((id) => !prepared.applied.has(id))
+	});
+}
+
+export { readNotes } from './notes';
+export type { CoverageReport } from './coverage';

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReview } from '$lib/core/generate/errata';
+import { generatePack, type NotesMeta } from '$lib/core/generate/index';
+import { parsePackEnvelope, serializePack } from '$lib/core/pack/parse';
+import type { Card } from '$lib/core/pack/types';
+import { qualityViolations } from './quality';
+
+const read = (p: string) => readFileSync(p, 'utf8');
+const committed = read('questions/docker-guide.pack.json');
+const review = parseReview(JSON.parse(read('questions/docker-guide.review.json')));
+const meta = JSON.parse(read('questions/docker-guide.meta.json')) as NotesMeta;
+
+function regenerate() {
+	if (!review.ok) throw new Error(JSON.stringify(review.errors));
+	const r = generatePack(read('questions/sources/docker-guide.md'), meta, review.value);
+	if (!r.ok) throw new Error(JSON.stringify(r.errors));
+	return r.value;
+}
+
+describe('the built-in Docker pack', { timeout: 60_000 }, () => {
+	const generated = regenerate();
+
+	it('is up to date: regenerating from questions/ gives the committed file byte for byte', () => {
+		// If this fails, run: npm run questions
+		expect(serializePack(generated.pack)).toBe(committed);
+	});
+
+	it('parses with the pack schema', () => {
+		const r = parsePackEnvelope(JSON.parse(committed));
+		expect(r.ok).toBe(true);
+	});
+
+	it('meets the coverage targets: 9 sections, 48 subsections, 62 commands, 18 snippets', () => {
+		const { totals, ok, rows } = generated.coverage;
+		expect(totals.sections).toBe(9);
+		expect(totals.subsections).toBe(48);
+		expect(totals.commands).toBe(62);
+		expect(totals.commandsCovered).toBe(62);
+		expect(totals.snippets).toBe(18);
+		expect(totals.snippetsCovered).toBe(18);
+		expect(rows.filter((r) => !r.ok)).toEqual([]);
+		expect(ok).toBe(true);
+	});
+
+	it('tags every exam-relevant section with a DCA domain', () => {
+		const untagged = generated.pack.sections.filter((s) => !s.domain).map((s) => s.title);
+		expect(untagged).toEqual(['Alternatives and Ecosystem']);
+	});
+
+	it('has every card kind and breaks none of the checkable quality rules', () => {
+		const kinds = new Set(generated.pack.cards.map((c) => c.kind));
+		expect(kinds.size).toBe(9);
+		expect(qualityViolations(generated.pack)).toEqual([]);
+	});
+
+	it('applies every reviewed erratum and teaches no removed command or flag', () => {
+		expect(generated.unusedErrata).toEqual([]);
+		const taught = (c: Card) =>
+			c.kind === 'command-type'
+				? c.answer
+				: c.kind === 'command-fill'
+					? c.command
+					: c.kind === 'command-order'
+						? c.tokens.join(' ')
+						: c.kind === 'config-fill'
+							? `${c.before}\n${c.answer}\n${c.after}`
+							: '';
+		const all = generated.pack.cards.map(taught).join('\n');
+		for (const removed of [
+			'docker scan ',
+			'--rollback-on-failure',
+			'docker-compose ',
+			"version: '3'",
+			'image: google/cadvisor',
+			'swarmMode'
+		]) {
+			expect(all).not.toContain(removed);
+		}
+		const scout = generated.pack.cards.find(
+			(c) => c.kind === 'command-type' && c.answer.startsWith('docker scout')
+		);
+		expect(scout?.correction?.guide).toBe('docker scan myimage:latest');
+	});
+
+	it('keeps true and false statements in balance', () => {
+		const tf = generated.pack.cards.filter((c) => c.kind === 'truefalse');
+		const falses = tf.filter((c) => c.kind === 'truefalse' && !c.answer).length;
+		expect(falses / tf.length).toBeGreaterThan(0.3);
+		expect(falses / tf.length).toBeLessThan(0.7);
+	});
+});
