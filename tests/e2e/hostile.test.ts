@@ -18,7 +18,7 @@ const hostileFlag = (page: Page) =>
 test('every refused file in the hostile corpus is explained and changes nothing', async ({ page }) => {
 	const dialogs = guard(page);
 	await page.goto('/packs');
-	await expect(page.getByRole('heading', { name: 'Docker starter' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Docker study guide' })).toBeVisible();
 	const before = await snapshot(page);
 	const refused = [
 		...HOSTILE_CASES.filter((c) => c.refused).map((c) => ({
@@ -66,6 +66,11 @@ test('HTML and script in every field of a pack is shown as text and never runs',
 	}
 	expect(seen).toBe(true);
 	await expect(page.getByTestId('answer')).toContainText('Back <img src=x onerror=');
+	expect(await page.locator('main img, main script').count()).toBe(0);
+
+	// The card browser shows every kind's text: still text.
+	await page.goto('/browse?pack=hostile-html');
+	await expect(page.getByText(/Stem <img src=x onerror=/).first()).toBeVisible();
 	expect(await page.locator('main img, main script').count()).toBe(0);
 
 	await page.goto('/packs');
