@@ -117,7 +117,7 @@ const browser = await chromium.launch({
 try {
 	const page = await browser.newPage();
 	await page.goto(`http://127.0.0.1:${port}/packs`);
-	await page.getByRole('heading', { name: 'Installed' }).waitFor();
+	await page.getByRole('heading', { name: 'Docker study guide' }).waitFor({ timeout: 60_000 });
 	console.log('\nin Chromium (the app, production build):');
 	for (const [label, pack, button] of [
 		['install 20,000 cards', bigPack(20_000, 1), 'Import'],
