@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Card } from '../../src/lib/core/pack/types';
-import { flashcard, makePack } from '../fixtures/packs';
+import { flashcard, makePack } from '../fixtures/pack-factory';
 import { importFile, readStores, snapshot } from './idb';
 
 const envelope = (pack: unknown) => JSON.stringify({ format: 'deckhand-pack', formatVersion: 1, pack });

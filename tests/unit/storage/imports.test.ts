@@ -4,7 +4,7 @@ import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
 import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
 import { recordGrade } from '$lib/storage/study';
-import { flashcard, makePack } from '../../fixtures/packs';
+import { flashcard, makePack } from '../../fixtures/pack-factory';
 
 const now = Date.UTC(2026, 10, 28, 9);
 const scheduler = new Scheduler({ enableFuzz: false });

@@ -7,7 +7,7 @@ import {
 	readHostile,
 	tooManyCards
 } from '../../../fixtures/hostile/corpus';
-import { makePack } from '../../../fixtures/packs';
+import { makePack } from '../../../fixtures/pack-factory';
 import { parsePack as parse } from '../../../../src/lib/core/pack/parse';
 
 const envelope = (pack: unknown) => JSON.stringify({ format: 'deckhand-pack', formatVersion: 1, pack });

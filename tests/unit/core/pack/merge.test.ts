@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cardContentKey, describePlan, planUpdate, summarizePack } from '../../../../src/lib/core/pack/merge';
 import type { Card } from '../../../../src/lib/core/pack/types';
-import { flashcard, makePack } from '../../../fixtures/packs';
+import { flashcard, makePack } from '../../../fixtures/pack-factory';
 
 const ids = (cards: Card[]) => cards.map((c) => c.id);
 

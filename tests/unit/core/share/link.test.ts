@@ -9,7 +9,7 @@ import {
 	envelopeOf,
 	SHARE_FRAGMENT_LIMIT
 } from '../../../../src/lib/core/share/link';
-import { makePack } from '../../../fixtures/packs';
+import { makePack } from '../../../fixtures/pack-factory';
 
 describe('base64url', () => {
 	test('round-trips every length of bytes', () => {
