@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// This file is loaded more than once per build: the build stamp is fixed on the first load, because
+// SvelteKit names the page's bootstrap global after the version and both loads must agree.
+process.env.DECKHAND_BUILD_STAMP ??= Date.now().toString(36);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,8 +13,42 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// A client-side app: every route falls back to the shell, which the static server
-		// (and later the service worker) serves for any path.
-		adapter: adapter({ fallback: 'index.html', strict: false })
+		// (and the service worker, offline) serves for any path.
+		adapter: adapter({
+			pages: process.env.DECKHAND_BUILD_DIR ?? 'build',
+			assets: process.env.DECKHAND_BUILD_DIR ?? 'build',
+			fallback: 'index.html',
+			strict: false
+		}),
+		// Shown in the footer; DECKHAND_VERSION lets a test build a visibly different "next" version.
+		version: { name: process.env.DECKHAND_VERSION ?? `${pkg.version}+${process.env.DECKHAND_BUILD_STAMP}` },
+		// No inline script except SvelteKit's own bootstrap (hashed), and no third-party requests.
+		// Delivered as a <meta> tag in the static shell (so frame-ancestors cannot be set here).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte's compiled CSS ships as files, so no <style> element is ever needed. Style
+				// attributes (style="..." in templates, app.html's display: contents wrapper) are
+				// allowed: they cannot run script or select elements, and Svelte sets them as
+				// attributes when a component renders.
+				'style-src': ['self'],
+				'style-src-elem': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				// 'self' only: the app talks to no other server. Importing a pack from a URL fetches
+				// from the origin the learner names, so https: is allowed for connections.
+				'connect-src': ['self', 'https:'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'media-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { pwaOptions } from './src/lib/pwa/config.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), SvelteKitPWA(pwaOptions)],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -47,5 +47,23 @@ try {
 	server.kill();
 }
 console.log(`whole build: ${kb(total)} gzip in ${files.length} files`);
+
+// The service worker's precache: every URL in the manifest that workbox generated into build/sw.js.
+const sw = readFileSync('build/sw.js', 'utf8');
+const precached = [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]);
+let precache = 0;
+let precacheRaw = 0;
+for (const url of precached) {
+	const body = readFileSync(join('build', url));
+	precache += gz(body);
+	precacheRaw += body.length;
+}
+// The worker's own scripts are fetched at install too, though not listed in the manifest.
+const swScripts = files.filter((f) => /^build\/(sw|workbox-[^/]+)\.js$/.test(f));
+const swSize = swScripts.reduce((a, f) => a + gz(readFileSync(f)), 0);
+console.log(
+	`precache: ${kb(precache)} gzip (${kb(precacheRaw)} raw) in ${precached.length} URLs; ` +
+		`plus the worker itself ${kb(swSize)} gzip`
+);
 for (const [ext, size] of Object.entries(byType).sort((a, b) => b[1] - a[1]))
 	console.log(`  .${ext}: ${kb(size)}`);

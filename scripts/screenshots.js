@@ -20,7 +20,12 @@ try {
 		{ name: 'study-wide', device: { viewport: { width: 1280, height: 800 } }, colorScheme: 'light' }
 	];
 	for (const shot of shots) {
-		const ctx = await browser.newContext({ ...shot.device, colorScheme: shot.colorScheme });
+		// No service worker: its "Ready to work offline" notice would cover the header in the shot.
+		const ctx = await browser.newContext({
+			...shot.device,
+			colorScheme: shot.colorScheme,
+			serviceWorkers: 'block'
+		});
 		const page = await ctx.newPage();
 		await page.goto(`http://127.0.0.1:${port}/study`);
 		await page.getByRole('button', { name: 'Show answer' }).click();

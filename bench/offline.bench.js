@@ -1,0 +1,65 @@
+// Offline start: time from navigation to the first card on screen, with the network off and the
+// server stopped, after one online visit installed the service worker. Phone profile (Pixel 7).
+import { execFileSync, spawn } from 'node:child_process';
+import { chromium, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+
+const RUNS = 15;
+const port = Number(process.env.BENCH_PORT ?? 4291);
+const url = `http://127.0.0.1:${port}`;
+
+execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+const found = findBrowser();
+const browser = await chromium.launch({
+	args: CHROMIUM_ARGS,
+	...(found?.executablePath ? { executablePath: found.executablePath } : {})
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) =>
+	`median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)`;
+
+try {
+	const context = await browser.newContext({ ...devices['Pixel 7'] });
+	// Records when the card's heading first appears, on the page's own clock (0 = navigation start).
+	await context.addInitScript(() => {
+		const found = () => {
+			if (!document.getElementById('card-front')) return false;
+			performance.mark('first-card');
+			return true;
+		};
+		const observer = new MutationObserver(() => found() && observer.disconnect());
+		observer.observe(document, { childList: true, subtree: true });
+	});
+	const page = await context.newPage();
+	await page.goto(`${url}/`);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.goto(`${url}/study`);
+	await page.locator('#card-front').waitFor();
+	server.kill();
+	await context.setOffline(true);
+
+	const cdp = await context.newCDPSession(page);
+	const firstCard = async () => {
+		await page.goto(`${url}/study`);
+		await page.locator('#card-front').waitFor();
+		return page.evaluate(() => performance.getEntriesByName('first-card')[0]?.startTime ?? NaN);
+	};
+	const warm = [];
+	const cold = [];
+	for (let i = 0; i < RUNS; i++) {
+		warm.push(await firstCard());
+		// A stopped worker is what a learner meets when opening the app after a while.
+		await cdp.send('ServiceWorker.enable');
+		await cdp.send('ServiceWorker.stopAllWorkers');
+		cold.push(await firstCard());
+	}
+	console.log(`first card on screen, offline, worker running: ${fmt(warm)}`);
+	console.log(`first card on screen, offline, worker stopped first: ${fmt(cold)}`);
+	await context.close();
+} finally {
+	await browser.close();
+	server.kill();
+}
