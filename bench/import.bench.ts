@@ -136,7 +136,7 @@ try {
 		const t1 = performance.now();
 		await confirm.click();
 		await page
-			.getByRole('status')
+			.getByTestId('import-done')
 			.filter({ hasText: `version ${pack.version}` })
 			.waitFor({ timeout: 120_000 });
 		const t2 = performance.now();

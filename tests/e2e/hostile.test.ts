@@ -50,7 +50,7 @@ test('HTML and script in every field of a pack is shown as text and never runs',
 	await expect(dialog.getByRole('heading', { level: 2 })).toContainText('Import Title <img src=x onerror=');
 	await expect(dialog.getByText('<script>window.__hostile=1;alert(1)</script>').first()).toBeVisible();
 	await dialog.getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByRole('status')).toContainText('Imported Title <img');
+	await expect(page.getByTestId('import-done')).toContainText('Imported Title <img');
 	await expect(page.getByRole('heading', { name: /^Title <img/ })).toBeVisible();
 	expect(await page.locator('main img, main script, main svg[onload]').count()).toBe(0);
 
@@ -85,7 +85,7 @@ test('prototype keys in a pack do nothing', async ({ page }) => {
 	await page.goto('/packs');
 	await importFile(page, 'proto.deckhand.json', readHostile('proto-keys.deckhand.json'));
 	await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByRole('status')).toContainText('Imported Prototype keys');
+	await expect(page.getByTestId('import-done')).toContainText('Imported Prototype keys');
 	const polluted = await page.evaluate(() => ({
 		plain: ({} as Record<string, unknown>).polluted ?? null,
 		admin: ({} as Record<string, unknown>).isAdmin ?? null

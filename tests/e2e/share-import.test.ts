@@ -20,7 +20,7 @@ test('imports a pack file after a preview, then exports the same file', async ({
 	// Nothing is written before the learner confirms.
 	expect(await snapshot(page)).toEqual(before);
 	await dialog.getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByRole('status')).toHaveText('Imported Team networking (version 2).');
+	await expect(page.getByTestId('import-done')).toHaveText('Imported Team networking (version 2).');
 	await expect(page.getByRole('heading', { name: 'Team networking' })).toBeVisible();
 
 	const download = page.waitForEvent('download');
@@ -40,7 +40,7 @@ test('study part of a pack, import version 2 with one changed and one new card: 
 	await page.goto('/packs');
 	await importFile(page, 'upd.json', envelope(v1));
 	await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByRole('status')).toContainText('Imported Update me');
+	await expect(page.getByTestId('import-done')).toContainText('Imported Update me');
 
 	// Study until two cards of this pack have been graded.
 	await page.goto('/study');
@@ -82,7 +82,7 @@ test('study part of a pack, import version 2 with one changed and one new card: 
 	await expect(plan).toContainText('1 card edited, progress kept.');
 	await expect(plan).toContainText('1 card added as new.');
 	await page.getByRole('dialog').getByRole('button', { name: 'Update to version 2' }).click();
-	await expect(page.getByRole('status')).toContainText('version 2');
+	await expect(page.getByTestId('import-done')).toContainText('version 2');
 
 	const after = await readStores(page, ['states', 'cards', 'retired', 'packs']);
 	const now = new Map((after.states as S[]).filter((s) => s.packId === 'upd').map((s) => [s.cardId, s]));
@@ -111,7 +111,7 @@ test('an older version asks before replacing; cancelling changes nothing', async
 	await page.goto('/packs');
 	await importFile(page, 'v3.json', envelope(makePack(3, { id: 'old', title: 'Old', version: 3 })));
 	await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByRole('status')).toContainText('Imported Old');
+	await expect(page.getByTestId('import-done')).toContainText('Imported Old');
 	const before = await snapshot(page);
 	await importFile(page, 'v2.json', envelope(makePack(2, { id: 'old', title: 'Old', version: 2 })));
 	const dialog = page.getByRole('dialog');
@@ -144,7 +144,7 @@ test('share link with a QR code imports the same cards on a fresh profile', asyn
 	const dialog = other.getByRole('dialog', { name: 'Import Small pack?' });
 	await expect(dialog.getByTestId('plan')).toHaveText('5 cards will be added as new.');
 	await dialog.getByRole('button', { name: 'Import' }).click();
-	await expect(other.getByRole('status')).toContainText('Imported Small pack');
+	await expect(other.getByTestId('import-done')).toContainText('Imported Small pack');
 	const theirs = ((await readStores(other, ['cards'])).cards as { packId: string }[]).filter(
 		(c) => c.packId === 'small'
 	);
@@ -215,6 +215,6 @@ test(
 		await expect(page.getByText('a host path mounted into a container').first()).toBeVisible();
 		await page.getByRole('button', { name: 'Add to my packs' }).click();
 		await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
-		await expect(page.getByRole('status')).toContainText('Imported Team volumes (version 3)');
+		await expect(page.getByTestId('import-done')).toContainText('Imported Team volumes (version 3)');
 	}
 );
