@@ -161,7 +161,9 @@ test('a damaged share link and an unreachable URL are explained, and nothing cha
 	const before = await snapshot(page);
 	await page.goto('/import#pack=1.AAAA');
 	await expect(page.getByRole('alert')).toContainText('This link is damaged');
-	await page.goto('/import?url=' + encodeURIComponent('http://127.0.0.1:9/pack.deckhand.json'));
+	await page.goto('/import?url=' + encodeURIComponent('http://team.example/pack.deckhand.json'));
+	await expect(page.getByRole('alert')).toContainText('Only https:// addresses can be imported');
+	await page.goto('/import?url=' + encodeURIComponent('https://127.0.0.1:9/pack.deckhand.json'));
 	await expect(page.getByRole('alert')).toContainText('does not let other sites read its files');
 	await context.setOffline(true);
 	await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
@@ -218,3 +220,24 @@ test(
 		await expect(page.getByTestId('import-done')).toContainText('Imported Team volumes (version 3)');
 	}
 );
+
+test('a pack file dropped on the Packs page opens the same preview', async ({ page }) => {
+	await page.goto('/packs');
+	const text = JSON.stringify({
+		format: 'deckhand-pack',
+		formatVersion: 1,
+		pack: makePack(2, { id: 'dropped', title: 'Dropped pack' })
+	});
+	const transfer = await page.evaluateHandle((json) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([json], 'dropped.deckhand.json', { type: 'application/json' }));
+		return dt;
+	}, text);
+	const zone = page.getByTestId('drop-zone');
+	await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+	await zone.dispatchEvent('drop', { dataTransfer: transfer });
+	const dialog = page.getByRole('dialog', { name: 'Import Dropped pack?' });
+	await expect(dialog.getByTestId('plan')).toHaveText('2 cards will be added as new.');
+	await dialog.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('import-done')).toContainText('Imported Dropped pack');
+});

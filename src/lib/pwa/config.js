@@ -84,7 +84,12 @@ export const manifest = {
 	// Sharing a link to Deckhand from another app (Android): a share link or a pack's web address arrives
 	// in `url` or `text`, and /import finds it there. GET keeps it free of service-worker code; shared
 	// files would need a POST handler in the worker, which holds no app logic (see README).
-	share_target: { action: '/import', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } }
+	share_target: {
+		action: '/import',
+		method: 'GET',
+		enctype: 'application/x-www-form-urlencoded',
+		params: { title: 'title', text: 'text', url: 'url' }
+	}
 };
 
 /** @type {Partial<import('@vite-pwa/sveltekit').SvelteKitPWAOptions>} */

@@ -12,8 +12,12 @@ export async function fetchPackBytes(address: string, base: string): Promise<Res
 	} catch {
 		return issue(`"${address}" is not a web address.`);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return issue('Only http and https addresses can be imported.');
+	const sameOrigin = url.origin === new URL(base).origin;
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sameOrigin)) {
+		// The page's content security policy allows connections to this origin and to https: only.
+		return issue(
+			'Only https:// addresses can be imported (the pack must be served over a secure connection).'
+		);
 	}
 	if (typeof navigator !== 'undefined' && navigator.onLine === false) {
 		return issue('You are offline, so the pack cannot be downloaded. Connect and try again.');
@@ -22,9 +26,8 @@ export async function fetchPackBytes(address: string, base: string): Promise<Res
 	try {
 		res = await fetch(url, { credentials: 'omit', redirect: 'follow' });
 	} catch {
-		const other = url.origin !== new URL(base).origin;
 		return issue(
-			other
+			!sameOrigin
 				? `Could not download the pack from ${url.host}. Either the network failed, or that site does not let other sites read its files (it needs to send CORS headers). Download the file yourself and import it with Import pack.`
 				: 'Could not download the pack: the network failed. Check your connection and try again.'
 		);
