@@ -241,3 +241,16 @@ test('a pack file dropped on the Packs page opens the same preview', async ({ pa
 	await dialog.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByTestId('import-done')).toContainText('Imported Dropped pack');
 });
+
+test('/import?url= downloads a hosted pack and previews it', async ({ page }) => {
+	const body = envelope(makePack(3, { id: 'hosted', title: 'Hosted pack' }));
+	await page.route('https://team.example/hosted.deckhand.json', (route) =>
+		route.fulfill({ body, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } })
+	);
+	await page.goto('/import?url=' + encodeURIComponent('https://team.example/hosted.deckhand.json'));
+	const dialog = page.getByRole('dialog', { name: 'Import Hosted pack?' });
+	await expect(dialog.getByTestId('plan')).toHaveText('3 cards will be added as new.');
+	await dialog.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('import-done')).toContainText('Imported Hosted pack');
+	await expect(page.getByRole('link', { name: 'Study now' })).toBeVisible();
+});

@@ -12,6 +12,8 @@ export function slugOf(title: string): string {
 	const slug = title
 		.toLowerCase()
 		.normalize('NFKD')
+		// Accents go with their letters (é -> e), not into a dash.
+		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60);
