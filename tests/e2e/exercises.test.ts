@@ -1,48 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import fixture from '../fixtures/exercise-pack.json' with { type: 'json' };
+import type { Pack } from '../../src/lib/core/pack/types';
+import { seed } from './seed';
 
 /** Installs the exercise pack straight into IndexedDB with only `cardIds` due, then opens the study page. */
 async function studyCards(page: Page, cardIds: string[]): Promise<void> {
 	await page.goto('/');
 	await expect(page.getByTestId('new-count')).not.toHaveText('');
-	await page.evaluate(
-		async ({ fixture, cardIds }) => {
-			const open = indexedDB.open('deckhand');
-			const db: IDBDatabase = await new Promise((res, rej) => {
-				open.onsuccess = () => res(open.result);
-				open.onerror = () => rej(open.error);
-			});
-			const tx = db.transaction(['packs', 'cards', 'states'], 'readwrite');
-			const now = Date.now();
-			tx.objectStore('packs').put({ ...fixture.pack, installedAt: now, builtIn: false });
-			fixture.cards.forEach((card, order) =>
-				tx.objectStore('cards').put({ ...card, packId: fixture.pack.id, order })
-			);
-			const states = tx.objectStore('states');
-			states.clear();
-			for (const cardId of cardIds) {
-				states.put({
-					cardId,
-					packId: fixture.pack.id,
-					state: 'new',
-					due: now,
-					stability: 0,
-					difficulty: 0,
-					scheduledDays: 0,
-					learningSteps: 0,
-					reps: 0,
-					lapses: 0,
-					lastReview: null
-				});
-			}
-			await new Promise((res, rej) => {
-				tx.oncomplete = res;
-				tx.onerror = () => rej(tx.error);
-			});
-			db.close();
-		},
-		{ fixture, cardIds }
-	);
+	// Through the shared seeding helper, which also writes the section summaries the queue reads.
+	await seed(page, {
+		pack: { ...fixture.pack, cards: fixture.cards } as unknown as Pack,
+		onlyCardIds: cardIds
+	});
 	await page.goto('/study');
 }
 

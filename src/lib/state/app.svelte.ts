@@ -1,9 +1,14 @@
 import { Scheduler } from '../core/scheduler';
 import { getDb } from '../storage/db';
-import { installedVersion, installPack } from '../storage/packs';
-import { countStudy, type StudyCounts } from '../storage/study';
+import { importPack } from '../storage/imports';
+import { installedVersion } from '../storage/packs';
+import { loadHomeCounts, type HomeCounts } from '../storage/study';
 import { builtInPacks } from './builtin';
+import { durability } from './durability.svelte';
+import { settings } from './settings.svelte';
+import { listen } from './sync';
 
+/** Default options: only used for new cards' states, which no option changes. */
 export const scheduler = new Scheduler();
 
 let ready: Promise<void> | null = null;
@@ -15,24 +20,42 @@ export function ensureBuiltIns(): Promise<void> {
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {
-				await installPack(db, await builtIn.load(), scheduler, Date.now(), true);
+				// Through the update plan, so a newer built-in version retires the cards it dropped.
+				const r = await importPack(db, await builtIn.load(), scheduler, Date.now(), {
+					builtIn: true,
+					confirmed: true
+				});
+				if (!r.ok) throw new Error(r.errors.map((e) => e.message).join(' '));
 			}
 		}
 	})();
 	return ready;
 }
 
-/** The home page's figures, loaded from the database. */
+/** The home page's figures, loaded from the database and refreshed when another tab writes. */
 export class HomeState {
-	counts = $state<StudyCounts | null>(null);
+	counts = $state.raw<HomeCounts | null>(null);
 	error = $state<string | null>(null);
+	/** Milliseconds the last load took, for the benchmark. */
+	loadMs = $state(0);
 
 	async load(): Promise<void> {
+		const t = performance.now();
 		try {
-			await ensureBuiltIns();
-			this.counts = await countStudy(getDb(), Date.now());
+			await Promise.all([ensureBuiltIns(), settings.load()]);
+			const now = Date.now();
+			this.counts = await loadHomeCounts(getDb(), settings.window(now), settings.value);
+			this.loadMs = performance.now() - t;
+			performance.mark('deckhand:home-ready');
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		}
+	}
+
+	/** Loads now, asks for persistent storage, and reloads whenever another tab writes. */
+	start(): () => void {
+		void this.load();
+		void durability.request();
+		return listen(() => void this.load());
 	}
 }

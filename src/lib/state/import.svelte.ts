@@ -18,6 +18,7 @@ import { getDb } from '../storage/db';
 import { importPack, readInstalled } from '../storage/imports';
 import { ensureBuiltIns, scheduler } from './app.svelte';
 import { fetchPackBytes } from './fetch-pack';
+import { broadcast } from './sync';
 
 export type ImportStage = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
 
@@ -91,6 +92,7 @@ export class ImportState {
 			return false;
 		}
 		this.stage = 'done';
+		broadcast({ type: 'replaced' });
 		return true;
 	}
 

@@ -11,6 +11,7 @@ import {
 import type { Pack } from '../core/pack/types';
 import { ensureBuiltIns, scheduler } from './app.svelte';
 import { downloadText, packFileName } from './download';
+import { broadcast } from './sync';
 
 export class PackAdminState {
 	rows = $state.raw<InstalledPackRow[]>([]);
@@ -56,6 +57,7 @@ export class PackAdminState {
 	async #write(run: () => Promise<void>, done: string): Promise<void> {
 		try {
 			await run();
+			broadcast({ type: 'replaced' });
 			this.status = done;
 			await this.load();
 		} catch (e) {

@@ -1,6 +1,8 @@
 import { Dexie, type Table } from 'dexie';
-import type { Card, Pack, PackId } from '../core/pack/types';
+import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
+import type { HourTally } from '../core/stats/tally';
+import type { ExamRecord } from './exams';
 import { applySchema } from './schema';
 
 /** A pack as stored: everything but its cards, which live in their own table. */
@@ -12,12 +14,39 @@ export interface PackRecord extends Omit<Pack, 'cards'> {
 /** A card as stored, with its pack and its place in the pack. */
 export type CardRecord = Card & { packId: PackId; order: number };
 
+/** A card's state as stored: its section and place are copied in so the queue can use indexes. */
+export type StateRecord = CardState & { sectionId: SectionId | ''; order: number };
+
 /** A card a pack update removed: kept with its scheduling state so a later version can restore it. */
-export type RetiredRecord = CardRecord & { retiredAt: number; state: CardState | null };
+export type RetiredRecord = CardRecord & { retiredAt: number; state: StateRecord | null };
 
 export interface SettingRecord {
 	key: string;
 	value: unknown;
+}
+
+/** A study session in progress, kept so a reload or a killed tab resumes it (and its Undo). */
+export interface SessionRecord {
+	/** The session's scope as a key (see `scopeKey`). */
+	id: string;
+	startedAt: number;
+	/** The start of the study day the session belongs to; a session from an earlier day is stale. */
+	dayStart: number;
+	/** Review logs written by this session, oldest first. */
+	logIds: number[];
+}
+
+/** The schedule of every card in one section, packed (see summary.ts). Arrays are in document order. */
+export interface SectionSummary {
+	packId: PackId;
+	sectionId: SectionId | '';
+	ids: CardId[];
+	/** 0 new, 1 learning, 2 review, 3 relearning. */
+	state: Uint8Array;
+	due: Float64Array;
+	stability: Float64Array;
+	/** NaN for a card never reviewed. */
+	lastReview: Float64Array;
 }
 
 export const DB_NAME = 'deckhand';
@@ -25,9 +54,13 @@ export const DB_NAME = 'deckhand';
 export class DeckhandDb extends Dexie {
 	packs!: Table<PackRecord, string>;
 	cards!: Table<CardRecord, [string, string]>;
-	states!: Table<CardState, [string, string]>;
+	states!: Table<StateRecord, [string, string]>;
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;
+	sessions!: Table<SessionRecord, string>;
+	summaries!: Table<SectionSummary, [string, string]>;
+	exams!: Table<ExamRecord, number>;
+	reviewHours!: Table<HourTally, number>;
 	retired!: Table<RetiredRecord, [string, string]>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {

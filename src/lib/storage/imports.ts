@@ -6,8 +6,8 @@ import { planUpdate, type InstalledPack, type UpdatePlan } from '../core/pack/me
 import type { Card, Pack } from '../core/pack/types';
 import { fail, ok, type Result } from '../core/result';
 import type { Scheduler } from '../core/scheduler';
-import type { CardState } from '../core/scheduler/types';
-import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord } from './db';
+import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, StateRecord } from './db';
+import { rebuildSummaries } from './summary';
 
 type Key = [string, string];
 
@@ -74,7 +74,7 @@ export async function importPack(
 	options: ImportOptions = {}
 ): Promise<Result<UpdatePlan>> {
 	try {
-		return await db.transaction('rw', [db.packs, db.cards, db.states, db.retired], async () => {
+		return await db.transaction('rw', [db.packs, db.cards, db.states, db.retired, db.summaries], async () => {
 			const stored = await readRecords(db, pack.id);
 			const plan = planUpdate(toInstalled(stored), pack);
 			if (plan.needsConfirmation && !options.confirmed) {
@@ -104,7 +104,7 @@ export async function importPack(
 
 			const restoredRows = await db.retired.bulkGet(plan.restored.map((id) => [pack.id, id] as Key));
 			await db.retired.bulkDelete(plan.restored.map((id) => [pack.id, id] as Key));
-			const restoredState = new Map<string, CardState>();
+			const restoredState = new Map<string, StateRecord>();
 			for (const r of restoredRows) if (r?.state) restoredState.set(r.id, r.state);
 
 			// Write only what differs: edited, new and restored cards, and cards that moved in the pack.
@@ -122,12 +122,26 @@ export async function importPack(
 				rows.push({ ...card, packId: pack.id, order });
 			}
 			await db.cards.bulkPut(rows);
-			// Cards in study keep their state; only new and restored cards get one.
-			const states: CardState[] = [
-				...plan.added.map((id) => scheduler.newState(id, pack.id, now)),
-				...plan.restored.map((id) => restoredState.get(id) ?? scheduler.newState(id, pack.id, now))
-			];
+			// Cards in study keep their state, which follows the card's section and place (the queue's
+			// indexes use them); new cards start new and restored ones get their state back.
+			const place = new Map(rows.map((r) => [r.id as string, r]));
+			const moved = rows.filter((r) => before.has(r.id));
+			const movedStates = await db.states.bulkGet(moved.map((r) => [pack.id, r.id] as Key));
+			const states: StateRecord[] = [];
+			movedStates.forEach((st, i) => {
+				const row = moved[i]!;
+				if (st && (st.sectionId !== row.sectionId || st.order !== row.order)) {
+					states.push({ ...st, sectionId: row.sectionId, order: row.order });
+				}
+			});
+			for (const id of [...plan.added, ...plan.restored]) {
+				const row = place.get(id)!;
+				const kept = restoredState.get(id);
+				const state = kept ?? scheduler.newState(row.id, pack.id, now);
+				states.push({ ...state, sectionId: row.sectionId, order: row.order });
+			}
 			await db.states.bulkPut(states);
+			await rebuildSummaries(db, pack.id);
 			return ok(plan);
 		});
 	} catch (e) {
@@ -148,13 +162,20 @@ export async function exportPack(db: DeckhandDb, packId: string): Promise<Pack |
 
 /** Removes a pack with everything learned on it: cards, retired cards, states and review logs. */
 export async function removePack(db: DeckhandDb, packId: string): Promise<void> {
-	await db.transaction('rw', [db.packs, db.cards, db.states, db.retired, db.logs], async () => {
-		await db.packs.delete(packId);
-		await db.cards.where('packId').equals(packId).delete();
-		await db.states.where('packId').equals(packId).delete();
-		await db.retired.where('packId').equals(packId).delete();
-		await db.logs.where('packId').equals(packId).delete();
-	});
+	await db.transaction(
+		'rw',
+		[db.packs, db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions],
+		async () => {
+			await db.packs.delete(packId);
+			await db.summaries.where('packId').equals(packId).delete();
+			// A saved session may list this pack's review logs for Undo; it is dropped with them.
+			await db.sessions.clear();
+			await db.cards.where('packId').equals(packId).delete();
+			await db.states.where('packId').equals(packId).delete();
+			await db.retired.where('packId').equals(packId).delete();
+			await db.logs.where('packId').equals(packId).delete();
+		}
+	);
 }
 
 /** Sets every card of a pack back to new and deletes its review logs; the cards stay installed. */
@@ -164,13 +185,26 @@ export async function resetPackProgress(
 	scheduler: Scheduler,
 	now: number
 ): Promise<void> {
-	await db.transaction('rw', [db.cards, db.states, db.retired, db.logs], async () => {
-		const cards = await db.cards.where('packId').equals(packId).toArray();
-		await db.states.where('packId').equals(packId).delete();
-		await db.states.bulkPut(cards.map((c) => scheduler.newState(c.id, c.packId, now)));
-		await db.retired.where('packId').equals(packId).modify({ state: null });
-		await db.logs.where('packId').equals(packId).delete();
-	});
+	await db.transaction(
+		'rw',
+		[db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions],
+		async () => {
+			const cards = await db.cards.where('packId').equals(packId).toArray();
+			await db.states.where('packId').equals(packId).delete();
+			await db.states.bulkPut(
+				cards.map((c) => ({
+					...scheduler.newState(c.id, c.packId, now),
+					sectionId: c.sectionId,
+					order: c.order
+				}))
+			);
+			await db.retired.where('packId').equals(packId).modify({ state: null });
+			await db.logs.where('packId').equals(packId).delete();
+			await rebuildSummaries(db, packId);
+			// A saved session may list the deleted review logs for Undo; it is dropped with them.
+			await db.sessions.clear();
+		}
+	);
 }
 
 export interface InstalledPackRow {

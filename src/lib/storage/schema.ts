@@ -4,6 +4,7 @@
  * database of the previous version and finds nothing lost).
  */
 import type { Dexie, Transaction } from 'dexie';
+import { summarize } from './summary';
 
 export interface SchemaVersion {
 	version: number;
@@ -25,7 +26,53 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		}
 	},
 	{
+		version: 2,
+		reason:
+			'Queue and counts by index at 20k cards: states carry their section and place in the pack; sessions survive reloads.',
+		stores: {
+			states:
+				'[packId+cardId], packId, due, state, [state+due], [packId+sectionId+state+due], [state+packId+sectionId+order]',
+			sessions: 'id'
+		},
+		upgrade: async (tx) => {
+			const where = new Map<string, { sectionId: string; order: number }>();
+			await tx
+				.table('cards')
+				.each((c: { packId: string; id: string; sectionId: string; order: number }) =>
+					where.set(`${c.packId}\u0000${c.id}`, { sectionId: c.sectionId, order: c.order })
+				);
+			await tx
+				.table('states')
+				.toCollection()
+				.modify((s: { packId: string; cardId: string; sectionId?: string; order?: number }) => {
+					const c = where.get(`${s.packId}\u0000${s.cardId}`);
+					// Compound indexes skip records with a missing part, so an orphan state gets placeholders.
+					s.sectionId = c?.sectionId ?? '';
+					s.order = c?.order ?? 0;
+				});
+		}
+	},
+	{
 		version: 3,
+		reason:
+			'Home counts and the queue at 20k cards: per-section schedule summaries, so they read tens of records, not every state.',
+		stores: { summaries: '[packId+sectionId], packId' },
+		upgrade: async (tx) => {
+			const states = await tx.table('states').toArray();
+			await tx.table('summaries').bulkPut(summarize(states));
+		}
+	},
+	{
+		version: 4,
+		reason:
+			'Exam history (one record per finished exam simulation) and review counts per hour, kept so statistics need not read every log.',
+		stores: {
+			exams: '++id, startedAt',
+			reviewHours: 'hour'
+		}
+	},
+	{
+		version: 5,
 		reason:
 			'Pack updates retire removed cards: a table keeps each retired card with its state, out of every study query, until an update restores it.',
 		stores: {

@@ -1,62 +1,382 @@
-import type { CardState, ReviewLog } from '../core/scheduler/types';
-import type { CardRecord, DeckhandDb } from './db';
+/**
+ * Reading what to study and writing grades. Every query here goes through an index so the home page
+ * and the queue stay fast at tens of thousands of cards.
+ */
+import type { CardId, PackId, SectionId } from '../core/pack/types';
+import { interleaveNew, inScope, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
+import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
+import { fail, ok, type Result } from '../core/result';
+import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
+import { toFailure, type StorageFailure } from './errors';
+import { STATE_CODES, updateSummary } from './summary';
+
+export type { QueueItem, StudyScope };
 
 export interface StudyCounts {
 	due: number;
 	new: number;
 }
 
-/** How many studied cards are due by `now`, and how many cards are still new. */
+export interface SectionCounts extends StudyCounts {
+	sectionId: SectionId;
+	title: string;
+	order: number;
+}
+
+export interface PackCounts extends StudyCounts {
+	packId: PackId;
+	title: string;
+	sections: SectionCounts[];
+}
+
+export interface TodayProgress {
+	/** Grades given today (since the day started). */
+	reviewed: number;
+	/** New cards seen for the first time today. */
+	newSeen: number;
+	/** Reviews of cards in the review state today. */
+	reviewsDone: number;
+}
+
+export interface HomeCounts extends StudyCounts {
+	/** New cards the learner may still start today (the per-day limit applied). */
+	newAvailable: number;
+	/** Due reviews the learner may still do today (the per-day limit applied). */
+	dueAvailable: number;
+	today: TodayProgress;
+	packs: PackCounts[];
+}
+
+export interface DayWindow {
+	now: number;
+	/** When the study day began. */
+	dayStart: number;
+	/** When it ends: reviews due before then count as due today. */
+	dayEnd: number;
+}
+
+export interface Limits {
+	newPerDay: number;
+	reviewsPerDay: number;
+}
+
+/** Whether a state is due within the day: learning cards by the minute, reviews by the day. */
+function isDue(state: string, due: number, w: DayWindow): boolean {
+	if (state === 'new') return false;
+	return state === 'review' ? due < w.dayEnd : due <= w.now;
+}
+
+/** What was studied since the day began. */
+export async function loadToday(db: DeckhandDb, dayStart: number): Promise<TodayProgress> {
+	const logs = await db.logs.where('reviewedAt').aboveOrEqual(dayStart).toArray();
+	return {
+		reviewed: logs.length,
+		newSeen: logs.filter((l) => l.state === 'new').length,
+		reviewsDone: logs.filter((l) => l.state === 'review').length
+	};
+}
+
+/**
+ * The home page's figures in one read: due and new per pack and section from the section summaries
+ * (a few dozen records, not one per card), and today's progress from the log index.
+ */
+export async function loadHomeCounts(db: DeckhandDb, w: DayWindow, limits: Limits): Promise<HomeCounts> {
+	return db.transaction('r', db.summaries, db.packs, db.logs, async () => {
+		const [sums, packs, today] = await Promise.all([
+			db.summaries.toArray(),
+			db.packs.toArray(),
+			loadToday(db, w.dayStart)
+		]);
+		const bySection = new Map<string, StudyCounts>();
+		for (const sum of sums) {
+			const c = { due: 0, new: 0 };
+			for (let i = 0; i < sum.ids.length; i++) {
+				const st = STATE_CODES[sum.state[i]!]!;
+				if (st === 'new') c.new += 1;
+				else if (isDue(st, sum.due[i]!, w)) c.due += 1;
+			}
+			bySection.set(`${sum.packId}\u0000${sum.sectionId}`, c);
+		}
+		const packCounts: PackCounts[] = packs
+			.map((p) => {
+				const sections = [...p.sections]
+					.sort((a, b) => a.order - b.order)
+					.map((s) => ({
+						sectionId: s.id,
+						title: s.title,
+						order: s.order,
+						...(bySection.get(`${p.id}\u0000${s.id}`) ?? { due: 0, new: 0 })
+					}));
+				return {
+					packId: p.id,
+					title: p.title,
+					due: sections.reduce((n, s) => n + s.due, 0),
+					new: sections.reduce((n, s) => n + s.new, 0),
+					sections
+				};
+			})
+			.sort((a, b) => a.title.localeCompare(b.title));
+		const due = packCounts.reduce((n, p) => n + p.due, 0);
+		const fresh = packCounts.reduce((n, p) => n + p.new, 0);
+		return {
+			due,
+			new: fresh,
+			newAvailable: Math.min(fresh, remaining(limits.newPerDay, today.newSeen)),
+			dueAvailable: Math.min(due, remaining(limits.reviewsPerDay, today.reviewsDone)),
+			today,
+			packs: packCounts
+		};
+	});
+}
+
+/** How many studied cards are due by `now`, and how many cards are still new (all packs). */
 export async function countStudy(db: DeckhandDb, now: number): Promise<StudyCounts> {
 	return db.transaction('r', db.states, async () => {
-		const neu = await db.states.where('state').equals('new').count();
-		const dueAll = await db.states.where('due').belowOrEqual(now).count();
-		const dueNew = await db.states
-			.where('due')
-			.belowOrEqual(now)
-			.and((s) => s.state === 'new')
-			.count();
-		return { due: dueAll - dueNew, new: neu };
+		const fresh = await db.states.where('state').equals('new').count();
+		let due = 0;
+		for (const st of ['learning', 'review', 'relearning'])
+			due += await db.states.where('[state+due]').between([st, -Infinity], [st, now], true, true).count();
+		return { due, new: fresh };
 	});
 }
 
-export interface QueueItem {
-	card: CardRecord;
-	state: CardState;
+/** A card picked for the queue, before its card and state are loaded. */
+type Pick = [packId: string, cardId: string];
+
+/**
+ * The queue for a scope, as card keys in order: due (re)learning cards, due reviews by lowest predicted
+ * recall, then new cards interleaved across sections in document order, within the day's limits. Read
+ * from the section summaries, so it costs the same at 200 cards or 20,000.
+ */
+export async function buildQueueKeys(
+	db: DeckhandDb,
+	scope: StudyScope,
+	w: DayWindow,
+	limits: Limits,
+	scheduler: Scheduler
+): Promise<Pick[]> {
+	return db.transaction('r', db.summaries, db.packs, db.logs, async () => {
+		const [today, all, packs] = await Promise.all([
+			loadToday(db, w.dayStart),
+			scope.packId ? db.summaries.where('packId').equals(scope.packId).toArray() : db.summaries.toArray(),
+			db.packs.toArray()
+		]);
+		const sums = all.filter((s) => inScope(scope, s.packId, s.sectionId));
+		const sectionOrder = new Map<string, number>();
+		for (const p of packs) for (const s of p.sections) sectionOrder.set(`${p.id}\u0000${s.id}`, s.order);
+		sums.sort((a, b) =>
+			a.packId === b.packId
+				? (sectionOrder.get(`${a.packId}\u0000${a.sectionId}`) ?? 1e9) -
+					(sectionOrder.get(`${b.packId}\u0000${b.sectionId}`) ?? 1e9)
+				: a.packId < b.packId
+					? -1
+					: 1
+		);
+		interface Due {
+			packId: string;
+			cardId: string;
+			state: CardState['state'];
+			due: number;
+			stability: number;
+			lastReview: number;
+		}
+		const due: Due[] = [];
+		const fresh: Pick[][] = [];
+		for (const sum of sums) {
+			const group: Pick[] = [];
+			for (let i = 0; i < sum.ids.length; i++) {
+				const st = STATE_CODES[sum.state[i]!]!;
+				if (st === 'new') group.push([sum.packId, sum.ids[i]!]);
+				else if (isDue(st, sum.due[i]!, w))
+					due.push({
+						packId: sum.packId,
+						cardId: sum.ids[i]!,
+						state: st,
+						due: sum.due[i]!,
+						stability: sum.stability[i]!,
+						lastReview: sum.lastReview[i]!
+					});
+			}
+			fresh.push(group);
+		}
+		const ordered = orderDue(
+			due,
+			w.now,
+			(s, t) => scheduler.recallOf(s.stability, s.lastReview, t),
+			remaining(limits.reviewsPerDay, today.reviewsDone)
+		);
+		const picks: Pick[] = ordered.map((d) => [d.packId, d.cardId]);
+		return [...picks, ...interleaveNew(fresh, remaining(limits.newPerDay, today.newSeen))];
+	});
 }
 
-/** Due reviews (earliest first), then new cards in pack order, up to `limit` in all. */
-export async function loadQueue(db: DeckhandDb, now: number, limit: number): Promise<QueueItem[]> {
+/** Loads the cards and states of picked keys, in order (a card gone from its pack is skipped). */
+export async function loadItems(db: DeckhandDb, picks: readonly Pick[]): Promise<QueueItem[]> {
 	return db.transaction('r', db.states, db.cards, async () => {
-		const due = await db.states
-			.where('due')
-			.belowOrEqual(now)
-			.and((s) => s.state !== 'new')
-			.limit(limit)
-			.sortBy('due');
-		const fresh = await db.states.where('state').equals('new').toArray();
-		const states = [...due, ...fresh];
-		const cards = await db.cards.bulkGet(states.map((s) => [s.packId, s.cardId] as [string, string]));
+		const [states, cards] = await Promise.all([db.states.bulkGet([...picks]), db.cards.bulkGet([...picks])]);
 		const items: QueueItem[] = [];
-		states.forEach((state, i) => {
+		picks.forEach((_, i) => {
 			const card = cards[i];
-			if (card) items.push({ card, state });
+			const state = states[i];
+			if (card && state) items.push({ card, state });
 		});
-		const reviews = items.filter((it) => it.state.state !== 'new');
-		const news = items.filter((it) => it.state.state === 'new').sort((a, b) => a.card.order - b.card.order);
-		return [...reviews, ...news].slice(0, limit);
+		return items;
 	});
 }
 
-/** Writes a grade: the card's new state and its review log, together or not at all. */
-export async function recordGrade(db: DeckhandDb, state: CardState, log: ReviewLog): Promise<void> {
-	await db.transaction('rw', db.states, db.logs, async () => {
-		await db.states.put(state);
-		await db.logs.add(log);
+/** The whole queue for a scope, loaded (cram: every card of the scope in document order). */
+export async function buildQueue(
+	db: DeckhandDb,
+	scope: StudyScope,
+	w: DayWindow,
+	limits: Limits,
+	scheduler: Scheduler
+): Promise<QueueItem[]> {
+	if (scope.cram) return cramQueue(db, scope);
+	return loadItems(db, await buildQueueKeys(db, scope, w, limits, scheduler));
+}
+
+async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]> {
+	const cards = scope.packId
+		? await db.cards.where('packId').equals(scope.packId).toArray()
+		: await db.cards.toArray();
+	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId)).sort((a, b) => a.order - b.order);
+	const states = await db.states.bulkGet(chosen.map((c) => [c.packId, c.id] as [string, string]));
+	const items: QueueItem[] = [];
+	chosen.forEach((card, i) => {
+		const state = states[i];
+		if (state) items.push({ card, state });
 	});
+	return items;
+}
+
+function sameState(a: CardState, b: CardState): boolean {
+	return a.reps === b.reps && a.lastReview === b.lastReview && a.due === b.due && a.state === b.state;
+}
+
+export const STALE_MESSAGE = 'This card was already graded, in another tab or window. Moving on.';
+
+/**
+ * Writes a grade: the card's new state and its review log, together or not at all. The grade carries
+ * the state it was computed from (`log.before`); if the stored state has moved on since (another tab
+ * graded the card), nothing is written and the result says so. With a session id, the log joins the
+ * session's record in the same transaction, so Undo survives a reload.
+ */
+export async function recordGrade(
+	db: DeckhandDb,
+	state: CardState,
+	log: ReviewLog,
+	sessionId?: string
+): Promise<Result<number, StorageFailure>> {
+	try {
+		return await db.transaction('rw', [db.states, db.logs, db.sessions, db.summaries], async () => {
+			const current = await db.states.get([state.packId, state.cardId]);
+			if (!current || !sameState(current, log.before))
+				return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
+			const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
+			await db.states.put(next);
+			await updateSummary(db, next);
+			const logId = await db.logs.add({ ...log, before: plain(log.before) });
+			if (sessionId !== undefined) {
+				const s = await db.sessions.get(sessionId);
+				if (s) await db.sessions.put({ ...s, logIds: [...s.logIds, logId] });
+			}
+			return ok(logId);
+		});
+	} catch (e) {
+		return fail(toFailure(e));
+	}
+}
+
+/** A CardState without the storage-only fields a StateRecord adds. */
+function plain(s: CardState): CardState {
+	return {
+		cardId: s.cardId,
+		packId: s.packId,
+		state: s.state,
+		due: s.due,
+		stability: s.stability,
+		difficulty: s.difficulty,
+		scheduledDays: s.scheduledDays,
+		learningSteps: s.learningSteps,
+		reps: s.reps,
+		lapses: s.lapses,
+		lastReview: s.lastReview
+	};
+}
+
+/**
+ * Undoes a grade: puts back the state the log replaced and deletes the log, in one transaction. Refused
+ * (stale) when the card has been graded again since, so an undo never erases a later review.
+ */
+export async function undoGrade(
+	db: DeckhandDb,
+	logId: number,
+	sessionId?: string
+): Promise<Result<CardState, StorageFailure>> {
+	try {
+		return await db.transaction('rw', [db.states, db.logs, db.sessions, db.summaries], async () => {
+			const log = await db.logs.get(logId);
+			const current = log && (await db.states.get([log.packId, log.cardId]));
+			if (!log || !current || current.reps !== log.before.reps + 1 || current.lastReview !== log.reviewedAt)
+				return fail({
+					kind: 'stale' as const,
+					message: 'That grade was already undone or changed elsewhere.'
+				});
+			const before = plain(log.before);
+			const restored = { ...before, sectionId: current.sectionId, order: current.order };
+			await db.states.put(restored);
+			await updateSummary(db, restored);
+			await db.logs.delete(logId);
+			if (sessionId !== undefined) {
+				const s = await db.sessions.get(sessionId);
+				if (s) await db.sessions.put({ ...s, logIds: s.logIds.filter((id) => id !== logId) });
+			}
+			return ok(before);
+		});
+	} catch (e) {
+		return fail(toFailure(e));
+	}
+}
+
+/** Opens the session for a scope: the stored one if it is from today, else a fresh one. */
+export async function openSession(
+	db: DeckhandDb,
+	id: string,
+	now: number,
+	dayStart: number
+): Promise<SessionRecord> {
+	return db.transaction('rw', db.sessions, async () => {
+		const s = await db.sessions.get(id);
+		if (s && s.dayStart === dayStart) return s;
+		const fresh: SessionRecord = { id, startedAt: now, dayStart, logIds: [] };
+		await db.sessions.put(fresh);
+		return fresh;
+	});
+}
+
+/** The grades a stored session made, oldest first, with their cards, for Undo after a reload. */
+export async function loadSessionHistory(
+	db: DeckhandDb,
+	s: SessionRecord
+): Promise<{ item: QueueItem; logId: number }[]> {
+	const logs = await db.logs.bulkGet(s.logIds);
+	const found = logs.filter((l): l is ReviewLog & { id: number } => l !== undefined && l.id !== undefined);
+	const cards = await db.cards.bulkGet(found.map((l) => [l.packId, l.cardId] as [string, string]));
+	const out: { item: QueueItem; logId: number }[] = [];
+	found.forEach((l, i) => {
+		const card = cards[i] as CardRecord | undefined;
+		if (card) out.push({ item: { card, state: l.before }, logId: l.id });
+	});
+	return out;
 }
 
 /** A card's current scheduling state. */
-export function getState(db: DeckhandDb, packId: string, cardId: string): Promise<CardState | undefined> {
+export function getState(db: DeckhandDb, packId: string, cardId: string): Promise<StateRecord | undefined> {
 	return db.states.get([packId, cardId]);
+}
+
+/** The key a card has across packs (matches `itemKey` in the queue). */
+export function cardKey(packId: PackId | string, cardId: CardId | string): string {
+	return `${packId}\u0000${cardId}`;
 }

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card, CardId, Pack, PackId } from '$lib/core/pack/types';
 import { Scheduler } from '$lib/core/scheduler';
-import { DeckhandDb } from '$lib/storage/db';
+import { exportBackup, parseBackup, restoreBackup } from '$lib/storage/backup';
+import { DeckhandDb, type StateRecord } from '$lib/storage/db';
 import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
 import { recordGrade } from '$lib/storage/study';
 import { flashcard, makePack } from '../../fixtures/pack-factory';
@@ -64,8 +65,8 @@ describe('importPack', () => {
 			added: ['c9'],
 			retired: [c4.id]
 		});
-		expect(await db.states.get([v1.id, c1.id])).toEqual(s1);
-		expect(await db.states.get([v1.id, c2.id])).toEqual(s2);
+		expect(await db.states.get([v1.id, c1.id])).toMatchObject(s1);
+		expect(await db.states.get([v1.id, c2.id])).toMatchObject(s2);
 		expect((await db.states.get([v1.id, c3.id]))?.state).toBe('new');
 		expect((await db.states.get([v1.id, 'c9']))?.state).toBe('new');
 		expect(await db.states.get([v1.id, c4.id])).toBeUndefined();
@@ -75,15 +76,22 @@ describe('importPack', () => {
 		expect((await db.cards.get([v1.id, 'c9']))?.order).toBe(3);
 		// The retired card keeps its state and its review log.
 		const retired = await db.retired.get([v1.id, c4.id]);
-		expect(retired?.state).toEqual(s4);
+		expect(retired?.state).toMatchObject(s4);
 		expect(await db.logs.where('[packId+cardId]').equals([v1.id, c4.id]).count()).toBe(1);
 		expect((await db.packs.get(v1.id))?.version).toBe(2);
+		// The per-section study summaries follow: the retired card is out, the new one in.
+		const summaries = await db.summaries.where('packId').equals(v1.id).toArray();
+		expect(Object.fromEntries(summaries.map((s) => [s.sectionId, s.ids]))).toEqual({
+			s1: [c1.id, 'c9'],
+			s2: [c2.id],
+			s3: [c3.id]
+		});
 
 		// Version 3 brings the retired card back with its progress; no card is ever duplicated.
 		const v3 = makePack(0, { version: 3, cards: [...v2.cards, c4] });
 		const r3 = await importPack(db, v3, scheduler, now + 2000);
 		expect(r3.ok && r3.value.restored).toEqual([c4.id]);
-		expect(await db.states.get([v1.id, c4.id])).toEqual(s4);
+		expect(await db.states.get([v1.id, c4.id])).toMatchObject({ ...s4, order: 4 });
 		expect(await db.retired.count()).toBe(0);
 		expect(await db.cards.count()).toBe(5);
 		expect(await db.states.count()).toBe(5);
@@ -101,7 +109,7 @@ describe('importPack', () => {
 			[c2.id, 2],
 			[c4.id, 3]
 		]);
-		expect(await db.states.get([v1.id, c3.id])).toEqual(s3);
+		expect(await db.states.get([v1.id, c3.id])).toMatchObject({ ...s3, order: 0 });
 		expect(await db.states.count()).toBe(4);
 	});
 
@@ -153,6 +161,25 @@ describe('export, remove, reset', () => {
 		expect(await readInstalled(fresh, pack.id)).toEqual(await readInstalled(db, pack.id));
 	});
 
+	it('round trip with a backup: a fresh profile restored from it has identical cards and progress', async () => {
+		const pack = makePack(6);
+		await importPack(db, pack, scheduler, now);
+		await study(pack.id, 'c1');
+		await study(pack.id, 'c2');
+		// An update retires c6, so the backup must carry a retired card with its state too.
+		await importPack(db, makePack(0, { version: 2, cards: pack.cards.slice(0, 5) }), scheduler, now + 1);
+		const backup = JSON.parse(JSON.stringify(await exportBackup(db, now + 2)));
+		const parsed = parseBackup(backup);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const fresh = new DeckhandDb(`fresh-${Math.random()}`);
+		expect((await restoreBackup(fresh, parsed.value)).ok).toBe(true);
+		for (const table of ['packs', 'cards', 'states', 'logs', 'retired'] as const) {
+			expect(await fresh[table].toArray(), table).toEqual(await db[table].toArray());
+		}
+		expect(await readInstalled(fresh, pack.id)).toEqual(await readInstalled(db, pack.id));
+	});
+
 	it('removes a pack with its progress and leaves other packs alone', async () => {
 		const other = makePack(2, { id: 'other' as PackId });
 		await importPack(db, makePack(3), scheduler, now);
@@ -178,20 +205,23 @@ describe('export, remove, reset', () => {
 });
 
 describe('schema upgrade', () => {
-	it('opening a version 1 database at the current version keeps every record and adds the retired table', async () => {
+	it('opening a version 1 database at version 5 keeps every record and adds the retired table', async () => {
 		const name = `upgrade-${Math.random()}`;
 		const old = new DeckhandDb(name, 1);
 		const pack = makePack(3);
 		const { cards, ...meta } = pack;
 		await old.packs.put({ ...meta, installedAt: now, builtIn: false });
 		await old.cards.bulkPut(cards.map((c, order) => ({ ...c, packId: pack.id, order })));
-		await old.states.bulkPut(cards.map((c) => scheduler.newState(c.id, pack.id, now)));
+		// Version 1 states had no section or place; the version 2 upgrade adds them.
+		await old.states.bulkPut(cards.map((c) => scheduler.newState(c.id, pack.id, now)) as StateRecord[]);
 		old.close();
 
 		const current = new DeckhandDb(name);
 		expect(await current.cards.count()).toBe(3);
 		expect(await current.states.count()).toBe(3);
 		expect(await current.retired.count()).toBe(0);
+		expect(current.verno).toBe(5);
+		expect((await current.states.get([pack.id, 'c2']))?.order).toBe(1);
 		expect(await readInstalled(current, pack.id)).toEqual({ version: 1, cards, retired: [] });
 	});
 });

@@ -17,6 +17,9 @@ import type { CardId, PackId } from '../pack/types';
 import type { CardState, LearningState, Rating, ReviewLog, SchedulerOptions } from './types';
 
 export * from './types';
+export * from './day';
+export * from './settings';
+export * from './workload';
 
 const DAY_MS = 86_400_000;
 
@@ -89,7 +92,10 @@ export class Scheduler {
 	readonly #fsrs: FSRS;
 
 	constructor(options: Partial<SchedulerOptions> = {}) {
-		this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+		const merged = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+		// Retention outside 0.70–0.99 makes intervals either useless or absurd; clamp rather than throw.
+		merged.desiredRetention = Math.min(0.99, Math.max(0.7, merged.desiredRetention));
+		this.options = merged;
 		this.#fsrs = fsrs(
 			generatorParameters({
 				request_retention: this.options.desiredRetention,
@@ -110,7 +116,7 @@ export class Scheduler {
 	/** Applies a grade at `now` and returns the card's next state with the log entry to store. */
 	grade(state: CardState, rating: Rating, now: number, durationMs?: number): GradeOutcome {
 		const item = this.#fsrs.next(toFsrsCard(state), new Date(now), toFsrsRating[rating]);
-		const next = fromFsrsCard(item.card, state.cardId, state.packId);
+		const next = this.#capInterval(fromFsrsCard(item.card, state.cardId, state.packId), now);
 		const log: ReviewLog = {
 			cardId: state.cardId,
 			packId: state.packId,
@@ -127,15 +133,42 @@ export class Scheduler {
 		return { state: next, log };
 	}
 
+	/**
+	 * ts-fsrs keeps Hard < Good < Easy by adding a day after clamping to the maximum interval, so Easy
+	 * can overshoot it by two days: the maximum is a promise to the learner, hold it here.
+	 */
+	#capInterval(next: CardState, now: number): CardState {
+		const max = this.options.maximumIntervalDays;
+		if (next.state !== 'review' || next.scheduledDays <= max) return next;
+		return { ...next, scheduledDays: max, due: now + max * DAY_MS };
+	}
+
 	/** When each grade would bring the card back, in milliseconds from `now`. */
 	preview(state: CardState, now: number): Record<Rating, number> {
 		const p = this.#fsrs.repeat(toFsrsCard(state), new Date(now));
+		const at = (r: Grade) =>
+			this.#capInterval(fromFsrsCard(p[r].card, state.cardId, state.packId), now).due - now;
 		return {
-			again: p[FsrsRating.Again].card.due.getTime() - now,
-			hard: p[FsrsRating.Hard].card.due.getTime() - now,
-			good: p[FsrsRating.Good].card.due.getTime() - now,
-			easy: p[FsrsRating.Easy].card.due.getTime() - now
+			again: at(FsrsRating.Again),
+			hard: at(FsrsRating.Hard),
+			good: at(FsrsRating.Good),
+			easy: at(FsrsRating.Easy)
 		};
+	}
+
+	/**
+	 * The predicted probability of recall at `now` (0 for a card never studied), straight from the
+	 * forgetting curve: cheap enough to sort thousands of due cards.
+	 */
+	recall(state: CardState, now: number): number {
+		if (state.state === 'new' || state.lastReview === null) return 0;
+		return this.#fsrs.forgetting_curve(Math.max(0, (now - state.lastReview) / DAY_MS), state.stability);
+	}
+
+	/** Recall from the two numbers it depends on (NaN `lastReview`: never studied, so 0). */
+	recallOf(stability: number, lastReview: number, now: number): number {
+		if (!Number.isFinite(lastReview) || stability <= 0) return 0;
+		return this.#fsrs.forgetting_curve(Math.max(0, (now - lastReview) / DAY_MS), stability);
 	}
 
 	/** The predicted probability of recall at `now` (0 for a card never studied). */

@@ -25,6 +25,28 @@ describe('Scheduler', () => {
 		expect(state.lapses).toBe(1);
 	});
 
+	it('pins intervals at retention 0.80 with one learning step and a capped maximum interval', () => {
+		const s = new Scheduler({
+			enableFuzz: false,
+			desiredRetention: 0.8,
+			learningSteps: ['5m'],
+			relearningSteps: ['5m'],
+			maximumIntervalDays: 30
+		});
+		let state = s.newState('c2' as CardId, 'p' as PackId, start);
+		let now = start;
+		const shown: string[] = [];
+		for (const r of ['again', 'good', 'good', 'good', 'easy', 'hard', 'again', 'good'] as Rating[]) {
+			state = s.grade(state, r, now).state;
+			const d = (state.due - now) / DAY;
+			shown.push(d < 1 ? `${Math.round(d * 1440)}m` : `${Math.round(d)}d`);
+			now = state.due;
+		}
+		// One 5-minute step; the 30-day cap holds for Good, Easy and Hard alike; a lapse relearns for 5 minutes.
+		expect(shown).toEqual(['5m', '1d', '7d', '30d', '30d', '30d', '5m', '11d']);
+		expect(state.scheduledDays).toBeLessThanOrEqual(30);
+	});
+
 	it('writes a log that holds the state it replaced', () => {
 		const s = new Scheduler({ enableFuzz: false });
 		const before = s.newState('c1' as CardId, 'p' as PackId, start);

@@ -1,0 +1,135 @@
+import { drawQuestions, type WeightedDomain } from './draw';
+import { seededRandom, shuffle } from './random';
+import type { DomcItem, ExamCandidate, ExamConfig, ExamEvent, ExamItem, ExamState } from './types';
+
+export const DEFAULT_EXAM_LENGTH = 55;
+export const QUICK_EXAM_LENGTH = 10;
+/** Not the official pass mark: the DCA does not publish one; third parties quote 55–70%. */
+export const DEFAULT_PASS_MARK = 0.65;
+
+/** The DCA's 90 minutes for 55 questions, scaled to `length` and rounded up to a whole minute. */
+export function defaultTimeLimitMs(length: number): number {
+	return Math.ceil((90 * length) / 55) * 60_000;
+}
+
+/** A configuration with the DCA's defaults for anything not given. */
+export function examConfig(over: Partial<ExamConfig> = {}): ExamConfig {
+	const length = over.length ?? DEFAULT_EXAM_LENGTH;
+	return {
+		length,
+		timeLimitMs: over.timeLimitMs ?? defaultTimeLimitMs(length),
+		passMark: over.passMark ?? DEFAULT_PASS_MARK,
+		countAsReviews: over.countAsReviews ?? false
+	};
+}
+
+/** A new exam: questions drawn with a generator seeded by `seed`, multiple choice first, then DOMC. */
+export function startExam(
+	candidates: readonly ExamCandidate[],
+	weights: readonly WeightedDomain[],
+	config: ExamConfig,
+	seed: number,
+	now: number
+): ExamState {
+	const random = seededRandom(seed);
+	const drawn = shuffle(drawQuestions(candidates, weights, config.length, random), random);
+	const items: ExamItem[] = [];
+	for (const c of drawn) {
+		if (c.card.kind === 'mcq')
+			items.push({ kind: 'mcq', candidate: { ...c, card: c.card }, answer: null, flagged: false });
+	}
+	for (const c of drawn) {
+		if (c.card.kind === 'domc') {
+			const order = shuffle(
+				c.card.options.map((_, i) => i),
+				random
+			);
+			items.push({ kind: 'domc', candidate: { ...c, card: c.card }, order, responses: [], outcome: null });
+		}
+	}
+	return {
+		config,
+		seed,
+		startedAt: now,
+		deadline: now + config.timeLimitMs,
+		items,
+		current: 0,
+		phase: items[0]?.kind === 'domc' ? 'domc' : 'mcq',
+		finishedAt: null,
+		endedBy: null
+	};
+}
+
+/** How many multiple-choice items lead the exam. */
+export function mcqCount(state: ExamState): number {
+	return state.items.filter((i) => i.kind === 'mcq').length;
+}
+
+function finish(state: ExamState, at: number, endedBy: 'submitted' | 'time'): ExamState {
+	return { ...state, phase: 'finished', finishedAt: at, endedBy };
+}
+
+function replaceItem(state: ExamState, item: ExamItem): ExamState {
+	const items = state.items.slice();
+	items[state.current] = item;
+	return { ...state, items };
+}
+
+/**
+ * A DOMC response. The question ends at the first decisive answer: Yes to a wrong option or No to a
+ * right one ends it wrong; Yes to the last right option still unendorsed ends it right; No to a wrong
+ * option shows the next one.
+ */
+export function respondDomc(item: DomcItem, yes: boolean): DomcItem {
+	if (item.outcome !== null) return item;
+	const optionIndex = item.order[item.responses.length];
+	if (optionIndex === undefined) return item;
+	const option = item.candidate.card.options[optionIndex]!;
+	const responses = [...item.responses, yes];
+	let outcome: DomcItem['outcome'] = null;
+	if (yes !== option.correct) outcome = 'wrong';
+	else {
+		const endorsed = new Set(item.order.slice(0, responses.length).filter((_, i) => responses[i]));
+		const allRight = item.candidate.card.options.every((o, i) => !o.correct || endorsed.has(i));
+		const anyRight = item.candidate.card.options.some((o) => o.correct);
+		if ((anyRight && allRight) || responses.length === item.order.length) outcome = 'correct';
+	}
+	return { ...item, responses, outcome };
+}
+
+/** The exam's next state after an event. Every event carries the time; past the deadline the exam ends. */
+export function reduceExam(state: ExamState, event: ExamEvent): ExamState {
+	if (state.phase === 'finished') return state;
+	if (event.now >= state.deadline) return finish(state, state.deadline, 'time');
+	const item = state.items[state.current];
+	switch (event.type) {
+		case 'choose':
+			if (state.phase !== 'mcq' || item?.kind !== 'mcq') return state;
+			if (event.option < 0 || event.option >= item.candidate.card.options.length) return state;
+			return replaceItem(state, { ...item, answer: event.option });
+		case 'flag':
+			if (state.phase !== 'mcq' || item?.kind !== 'mcq') return state;
+			return replaceItem(state, { ...item, flagged: !item.flagged });
+		case 'goto':
+			if (state.phase !== 'mcq' || event.index < 0 || event.index >= mcqCount(state)) return state;
+			return { ...state, current: event.index };
+		case 'startDomc': {
+			if (state.phase !== 'mcq') return state;
+			const first = mcqCount(state);
+			if (first >= state.items.length) return finish(state, event.now, 'submitted');
+			return { ...state, phase: 'domc', current: first };
+		}
+		case 'respond': {
+			if (state.phase !== 'domc' || item?.kind !== 'domc') return state;
+			const next = respondDomc(item, event.yes);
+			const updated = replaceItem(state, next);
+			if (next.outcome === null) return updated;
+			if (state.current + 1 >= state.items.length) return finish(updated, event.now, 'submitted');
+			return { ...updated, current: state.current + 1 };
+		}
+		case 'tick':
+			return state;
+		case 'submit':
+			return finish(state, event.now, 'submitted');
+	}
+}

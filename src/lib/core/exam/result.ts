@@ -1,0 +1,105 @@
+import type { WeightedDomain } from './draw';
+import type { ExamGrade, ExamItem, ExamResult, ExamState, MissedQuestion, DomainScore } from './types';
+
+/** Whether an item was answered right; unanswered items count as wrong. */
+export function isCorrect(item: ExamItem): boolean {
+	return item.kind === 'mcq' ? item.answer === item.candidate.card.answer : item.outcome === 'correct';
+}
+
+function isAnswered(item: ExamItem): boolean {
+	return item.kind === 'mcq' ? item.answer !== null : item.outcome !== null;
+}
+
+function explanationOf(item: ExamItem): string {
+	const card = item.candidate.card as { explanation?: unknown };
+	if (typeof card.explanation === 'string' && card.explanation) return card.explanation;
+	const c = item.candidate.card;
+	return c.correction
+		? `${c.source.text}\n\nCorrection: ${c.correction.current} (${c.correction.why})`
+		: c.source.text;
+}
+
+function describeGiven(item: ExamItem): string {
+	if (item.kind === 'mcq') {
+		return item.answer === null ? 'No answer' : (item.candidate.card.options[item.answer] ?? 'No answer');
+	}
+	if (item.responses.length === 0) return 'No answer';
+	return item.responses
+		.map((yes, i) => `${yes ? 'Yes' : 'No'} to “${item.candidate.card.options[item.order[i]!]!.text}”`)
+		.join('; ');
+}
+
+function missed(item: ExamItem): MissedQuestion {
+	const c = item.candidate;
+	const source = c.card.source.subsection
+		? `${c.card.source.section} › ${c.card.source.subsection}`
+		: c.card.source.section;
+	return {
+		packId: c.packId,
+		cardId: c.card.id,
+		kind: item.kind,
+		stem: c.card.stem,
+		given: describeGiven(item),
+		correct:
+			item.kind === 'mcq'
+				? [item.candidate.card.options[item.candidate.card.answer] ?? '']
+				: item.candidate.card.options.filter((o) => o.correct).map((o) => o.text),
+		explanation: explanationOf(item),
+		source,
+		domain: c.domain
+	};
+}
+
+/** The result of a finished exam: score, pass or fail, breakdown by domain, and every missed question. */
+export function scoreExam(
+	state: ExamState,
+	domains: readonly (WeightedDomain & { title: string })[]
+): ExamResult {
+	if (state.phase !== 'finished' || state.finishedAt === null || state.endedBy === null) {
+		throw new Error('scoreExam needs a finished exam');
+	}
+	const listed = new Set(domains.map((d) => d.id));
+	const tally = new Map<string | null, [number, number]>();
+	let correct = 0;
+	for (const item of state.items) {
+		const ok = isCorrect(item);
+		if (ok) correct += 1;
+		const d =
+			item.candidate.domain !== null && listed.has(item.candidate.domain) ? item.candidate.domain : null;
+		const t = tally.get(d) ?? [0, 0];
+		t[0] += ok ? 1 : 0;
+		t[1] += 1;
+		tally.set(d, t);
+	}
+	const byDomain: DomainScore[] = [];
+	for (const d of domains) {
+		const t = tally.get(d.id);
+		if (t) byDomain.push({ domain: d.id, title: d.title, correct: t[0], total: t[1] });
+	}
+	const other = tally.get(null);
+	if (other) byDomain.push({ domain: null, title: 'Other topics', correct: other[0], total: other[1] });
+	const total = state.items.length;
+	const score = total === 0 ? 0 : correct / total;
+	return {
+		startedAt: state.startedAt,
+		finishedAt: state.finishedAt,
+		endedBy: state.endedBy,
+		config: state.config,
+		seed: state.seed,
+		correct,
+		total,
+		score,
+		passed: score >= state.config.passMark,
+		byDomain,
+		missed: state.items.filter((i) => !isCorrect(i)).map(missed)
+	};
+}
+
+/** The scheduler grades of an exam's answered questions (unanswered ones are not reviews). */
+export function examGrades(state: ExamState): ExamGrade[] {
+	return state.items.filter(isAnswered).map((item) => ({
+		packId: item.candidate.packId,
+		cardId: item.candidate.card.id,
+		rating: isCorrect(item) ? 'good' : 'again'
+	}));
+}

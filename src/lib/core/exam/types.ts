@@ -1,0 +1,109 @@
+import type { DomcCard, McqCard } from '../pack/types';
+
+/** A question the exam can ask: a multiple-choice or DOMC card, with where it comes from. */
+export interface ExamCandidate {
+	packId: string;
+	card: McqCard | DomcCard;
+	sectionTitle: string;
+	/** The section's exam domain, if it has one. */
+	domain: string | null;
+}
+
+export interface ExamConfig {
+	length: number;
+	timeLimitMs: number;
+	/** Share of questions needed to pass, 0–1. The DCA does not publish its own. */
+	passMark: number;
+	/** Whether each answer is also written as a review for the scheduler. */
+	countAsReviews: boolean;
+}
+
+export interface McqItem {
+	kind: 'mcq';
+	candidate: ExamCandidate & { card: McqCard };
+	/** The option index chosen, or null. */
+	answer: number | null;
+	flagged: boolean;
+}
+
+export interface DomcItem {
+	kind: 'domc';
+	candidate: ExamCandidate & { card: DomcCard };
+	/** Option indices in the order they are shown. */
+	order: number[];
+	/** The learner's yes/no for each option shown so far, in showing order. */
+	responses: boolean[];
+	/** Set once a response decides the question. */
+	outcome: 'correct' | 'wrong' | null;
+}
+
+export type ExamItem = McqItem | DomcItem;
+
+/** The multiple-choice part comes first and can be revisited; the DOMC part moves only forward. */
+export type ExamPhase = 'mcq' | 'domc' | 'finished';
+
+export interface ExamState {
+	config: ExamConfig;
+	seed: number;
+	startedAt: number;
+	deadline: number;
+	/** Multiple-choice items first, then DOMC items. */
+	items: ExamItem[];
+	/** Index of the item on screen. */
+	current: number;
+	phase: ExamPhase;
+	finishedAt: number | null;
+	endedBy: 'submitted' | 'time' | null;
+}
+
+export type ExamEvent =
+	| { type: 'choose'; now: number; option: number }
+	| { type: 'flag'; now: number }
+	| { type: 'goto'; now: number; index: number }
+	| { type: 'startDomc'; now: number }
+	| { type: 'respond'; now: number; yes: boolean }
+	| { type: 'tick'; now: number }
+	| { type: 'submit'; now: number };
+
+export interface DomainScore {
+	domain: string | null;
+	title: string;
+	correct: number;
+	total: number;
+}
+
+/** A question answered wrongly or not at all, with what the learner needs to learn from it. */
+export interface MissedQuestion {
+	packId: string;
+	cardId: string;
+	kind: 'mcq' | 'domc';
+	stem: string;
+	/** What the learner answered, in words ("No answer" if none). */
+	given: string;
+	/** The correct option(s). */
+	correct: string[];
+	explanation: string;
+	source: string;
+	domain: string | null;
+}
+
+export interface ExamResult {
+	startedAt: number;
+	finishedAt: number;
+	endedBy: 'submitted' | 'time';
+	config: ExamConfig;
+	seed: number;
+	correct: number;
+	total: number;
+	score: number;
+	passed: boolean;
+	byDomain: DomainScore[];
+	missed: MissedQuestion[];
+}
+
+/** A grade for the scheduler from one exam answer: correct → good, wrong → again. */
+export interface ExamGrade {
+	packId: string;
+	cardId: string;
+	rating: 'good' | 'again';
+}

@@ -1,0 +1,54 @@
+import type { CardState, ReviewLog } from '../scheduler/types';
+import { currentStreak, reviewHeatmap, type Heatmap, type Streak } from './activity';
+import type { DayClock } from './clock';
+import { dueForecast, type ForecastDay } from './forecast';
+import { sectionMastery, type CardRef, type SectionMastery, type SectionRef } from './mastery';
+import { examReadiness, type DomainWeight, type Readiness } from './readiness';
+import type { RecallFn } from './recall';
+import { trueRetention, type Retention } from './retention';
+import type { HourTally } from './tally';
+
+export interface StatsInput {
+	sections: readonly SectionRef[];
+	cards: readonly CardRef[];
+	states: readonly CardState[];
+	/** Review counts per hour, for the activity charts. */
+	tallies: readonly HourTally[];
+	/** The review logs of the last week at least, for readiness's week-ago figures. */
+	recentLogs: readonly ReviewLog[];
+}
+
+export interface StatsPage {
+	heatmap: Heatmap;
+	streak: Streak;
+	forecast: ForecastDay[];
+	retention: Retention;
+	mastery: SectionMastery[];
+	readiness: Readiness;
+}
+
+/** Everything the statistics page shows, from the stored data, in one pass per figure. */
+export function buildStatsPage(
+	input: StatsInput,
+	weights: readonly DomainWeight[],
+	recall: RecallFn,
+	now: number,
+	clock: DayClock
+): StatsPage {
+	return {
+		heatmap: reviewHeatmap(input.tallies, now, clock),
+		streak: currentStreak(input.tallies, now, clock),
+		forecast: dueForecast(input.states, now, clock),
+		retention: trueRetention(input.tallies, now, clock),
+		mastery: sectionMastery(input.sections, input.cards, input.states, recall, now),
+		readiness: examReadiness(
+			weights,
+			input.sections,
+			input.cards,
+			input.states,
+			input.recentLogs,
+			recall,
+			now
+		)
+	};
+}

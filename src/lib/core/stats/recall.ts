@@ -1,0 +1,32 @@
+import type { CardState, ReviewLog } from '../scheduler/types';
+
+/** The predicted probability of recall of a card in `state` at `at` (the scheduler's retrievability). */
+export type RecallFn = (state: CardState, at: number) => number;
+
+/** A recall prediction counts as mastered at this level or above. */
+export const MASTERY_THRESHOLD = 0.9;
+
+/** The key that joins states, logs and cards. */
+export function cardKey(packId: string, cardId: string): string {
+	return `${packId}\u0000${cardId}`;
+}
+
+/**
+ * Every card's state as it was at `at`, rebuilt from the logs: a log keeps the state its grade
+ * replaced (`before`), so a card's state at `at` is the `before` of its first review after `at`, or its
+ * current state when it has not been reviewed since. Exact, and needs no stored snapshots.
+ */
+export function statesAsOf(
+	states: readonly CardState[],
+	logs: readonly Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt' | 'before'>[],
+	at: number
+): CardState[] {
+	const firstAfter = new Map<string, Pick<ReviewLog, 'reviewedAt' | 'before'>>();
+	for (const log of logs) {
+		if (log.reviewedAt <= at) continue;
+		const key = cardKey(log.packId, log.cardId);
+		const seen = firstAfter.get(key);
+		if (!seen || log.reviewedAt < seen.reviewedAt) firstAfter.set(key, log);
+	}
+	return states.map((s) => firstAfter.get(cardKey(s.packId, s.cardId))?.before ?? s);
+}

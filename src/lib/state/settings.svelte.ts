@@ -1,0 +1,72 @@
+import {
+	DEFAULT_SETTINGS,
+	estimateDailyWorkload,
+	localBoundary,
+	dayEnd,
+	dayStart,
+	Scheduler,
+	schedulerOptions,
+	type StudySettings
+} from '../core/scheduler';
+import { getDb } from '../storage/db';
+import { loadSettings, saveSettings } from '../storage/settings';
+import type { DayWindow } from '../storage/study';
+import { broadcast } from './sync';
+
+/** The learner's settings, loaded once and shared by every page. */
+class SettingsState {
+	value = $state<StudySettings>({ ...DEFAULT_SETTINGS });
+	loaded = $state(false);
+	error = $state<string | null>(null);
+	#loading: Promise<void> | null = null;
+
+	/** Reviews a day the current retention implies for the current new-cards limit. */
+	workload = $derived(
+		estimateDailyWorkload(
+			new Scheduler({ ...schedulerOptions(this.value), enableFuzz: false }),
+			this.value.newPerDay
+		)
+	);
+
+	load(force = false): Promise<void> {
+		if (force) this.#loading = null;
+		this.#loading ??= (async () => {
+			this.value = await loadSettings(getDb());
+			this.loaded = true;
+			applyTheme(this.value.theme);
+		})();
+		return this.#loading;
+	}
+
+	async save(patch: Partial<StudySettings>): Promise<boolean> {
+		const r = await saveSettings(getDb(), { ...this.value, ...patch });
+		if (!r.ok) {
+			this.error = r.errors.message;
+			return false;
+		}
+		this.error = null;
+		this.value = r.value;
+		applyTheme(r.value.theme);
+		broadcast({ type: 'settings' });
+		return true;
+	}
+
+	/** A scheduler configured by the current settings. */
+	scheduler(): Scheduler {
+		return new Scheduler(schedulerOptions(this.value));
+	}
+
+	/** The study day around `now`, by the configured start hour in local time. */
+	window(now: number): DayWindow {
+		const b = localBoundary(this.value.dayStartHour, now);
+		return { now, dayStart: dayStart(now, b), dayEnd: dayEnd(now, b) };
+	}
+}
+
+function applyTheme(theme: StudySettings['theme']): void {
+	if (typeof document === 'undefined') return;
+	if (theme === 'system') delete document.documentElement.dataset.theme;
+	else document.documentElement.dataset.theme = theme;
+}
+
+export const settings = new SettingsState();

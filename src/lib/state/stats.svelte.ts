@@ -1,0 +1,62 @@
+import { DCA_DOMAINS } from '../core/pack/domains';
+import type { CardState } from '../core/scheduler/types';
+import {
+	buildStatsPage,
+	examReadiness,
+	WEEK_MS,
+	localClock,
+	type Readiness,
+	type StatsPage
+} from '../core/stats';
+import { getDb } from '../storage/db';
+import { loadStatsData } from '../storage/stats';
+import { ensureBuiltIns, scheduler } from './app.svelte';
+
+/** Study days start at 04:00 local time, as in Anki, so late-night reviews count for the evening. */
+export const DAY_START_HOUR = 4;
+
+const recall = (state: CardState, at: number) => scheduler.retrievability(state, at);
+
+/** The statistics page's figures. */
+export class StatsState {
+	page = $state.raw<StatsPage | null>(null);
+	packCount = $state(0);
+	error = $state<string | null>(null);
+
+	async load(): Promise<void> {
+		try {
+			await ensureBuiltIns();
+			const now = Date.now();
+			const data = await loadStatsData(getDb(), now - WEEK_MS);
+			this.packCount = data.packs.length;
+			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, localClock(now, DAY_START_HOUR));
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+		}
+	}
+}
+
+/** Exam readiness for the home page: only the last week's logs are read. */
+export class ReadinessState {
+	readiness = $state.raw<Readiness | null>(null);
+	error = $state<string | null>(null);
+
+	async load(): Promise<void> {
+		try {
+			await ensureBuiltIns();
+			const now = Date.now();
+			const data = await loadStatsData(getDb(), now - WEEK_MS, false);
+			this.readiness = examReadiness(
+				DCA_DOMAINS,
+				data.sections,
+				data.cards,
+				data.states,
+				data.recentLogs,
+				recall,
+				now
+			);
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+		}
+	}
+}

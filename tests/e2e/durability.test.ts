@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { everyKindPack } from '../fixtures/packs';
+import { dump, seed } from './seed';
+
+async function openApp(page: Page) {
+	await page.goto('/');
+	await expect(page.getByTestId('new-count')).toBeVisible();
+}
+
+test('backup then restore on a fresh profile gives identical data', async ({ page, browser }) => {
+	await openApp(page);
+	await seed(page, { pack: everyKindPack() });
+	await page.goto('/study?pack=fixture');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /Good/ }).click();
+	await page.getByRole('button', { name: 'bridge' }).click();
+	await page.getByRole('button', { name: /Good/ }).click();
+	await expect(page.getByText('2 reviewed')).toBeVisible();
+	await page.goto('/settings');
+	await page.getByRole('radio', { name: 'Dark' }).check();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Back up progress' }).click();
+	const file = await (await downloading).path();
+	const original = await dump(page);
+	expect(original.logs.length).toBe(2);
+
+	const fresh = await browser.newContext();
+	try {
+		const other = await fresh.newPage();
+		await openApp(other);
+		await other.goto('/settings');
+		await other.getByLabel('Restore').setInputFiles(file);
+		await expect(other.getByText(/^Restored \d+ cards and 2 reviews/)).toBeVisible();
+		await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark');
+		expect(await dump(other)).toEqual(original);
+
+		// A broken file is refused in plain words and changes nothing.
+		const broken = JSON.parse(readFileSync(file, 'utf8'));
+		broken.logs[0].rating = 'excellent';
+		await other.getByLabel('Restore').setInputFiles({
+			name: 'broken.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(broken))
+		});
+		await expect(other.getByRole('alert')).toContainText('nothing was changed');
+		expect(await dump(other)).toEqual(original);
+	} finally {
+		await fresh.close();
+	}
+});
+
+test('asks for persistent storage and says what the browser answered', async ({ page }) => {
+	await page.goto('/settings');
+	await expect(page.getByTestId('persist')).toHaveText(/stored persistently|did not grant|cannot keep/);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`axe finds no violations on home and study screens (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await openApp(page);
+		await seed(page, { pack: everyKindPack() });
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Fixture pack' })).toBeVisible();
+		const scan = async (where: string) => {
+			const r = await new AxeBuilder({ page }).analyze();
+			expect(r.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+				[]
+			);
+		};
+		await scan('home');
+		await page.goto('/study?pack=fixture');
+		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+		await scan('study question');
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await scan('study answer');
+		await page.getByRole('button', { name: /Good/ }).click();
+		await page.getByRole('button', { name: 'host' }).click();
+		await scan('study feedback');
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+		await scan('settings');
+	});
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { DCA_DOMAINS } from '$lib/core/pack/domains';
+import { examConfig, reduceExam, scoreExam, startExam } from '$lib/core/exam';
+import { Scheduler } from '$lib/core/scheduler';
+import { DeckhandDb } from '$lib/storage/db';
+import { getExam, listExams, loadExamCandidates, saveExam } from '$lib/storage/exams';
+import { installPack } from '$lib/storage/packs';
+import { SCHEMA_VERSIONS } from '$lib/storage/schema';
+import { loadStatsData, refreshReviewHours } from '$lib/storage/stats';
+import { recordGrade } from '$lib/storage/study';
+import { examFixturePack } from '../../fixtures/exam-pack';
+
+const now = Date.UTC(2026, 10, 28, 9);
+const scheduler = new Scheduler({ enableFuzz: false });
+const pack = examFixturePack();
+
+describe('schema version 4 (exam history and review counts per hour)', () => {
+	it('opens a version-3 database with data and loses nothing', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const old = new DeckhandDb(name, 3);
+		await installPack(old, pack, scheduler, now);
+		const first = (await old.states.toArray())[0]!;
+		const out = scheduler.grade(first, 'good', now);
+		await recordGrade(old, out.state, out.log);
+		await old.settings.put({ key: 'theme', value: 'dark' });
+		const before = {
+			packs: await old.packs.toArray(),
+			cards: await old.cards.toArray(),
+			states: await old.states.toArray(),
+			logs: await old.logs.toArray(),
+			settings: await old.settings.toArray(),
+			summaries: await old.summaries.toArray()
+		};
+		expect(old.verno).toBe(3);
+		old.close();
+
+		const db = new DeckhandDb(name);
+		await db.open();
+		expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((v) => v.version)));
+		expect(await db.packs.toArray()).toEqual(before.packs);
+		expect(await db.cards.toArray()).toEqual(before.cards);
+		expect(await db.states.toArray()).toEqual(before.states);
+		expect(await db.logs.toArray()).toEqual(before.logs);
+		expect(await db.settings.toArray()).toEqual(before.settings);
+		expect(await db.summaries.toArray()).toEqual(before.summaries);
+		expect(await db.exams.count()).toBe(0);
+		expect(await db.reviewHours.count()).toBe(0);
+		db.close();
+	});
+});
+
+describe('exam storage', () => {
+	it('loads the multiple-choice and DOMC cards with their section domains', async () => {
+		const db = new DeckhandDb(`exams-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const candidates = await loadExamCandidates(db);
+		expect(candidates).toHaveLength(24);
+		const c = candidates.find((x) => x.card.id === 's1-m1')!;
+		expect([c.packId, c.sectionTitle, c.domain, c.card.kind]).toEqual([
+			pack.id,
+			'Swarm services',
+			'orchestration',
+			'mcq'
+		]);
+		expect(candidates.find((x) => x.card.id === 's6-d1')!.domain).toBeNull();
+	});
+
+	it('keeps finished exams in a history, newest first', async () => {
+		const db = new DeckhandDb(`exams-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const candidates = await loadExamCandidates(db);
+		const ids: number[] = [];
+		for (const at of [now, now + 60_000]) {
+			const s = reduceExam(startExam(candidates, DCA_DOMAINS, examConfig({ length: 10 }), 1, at), {
+				type: 'submit',
+				now: at + 1
+			});
+			ids.push(await saveExam(db, scoreExam(s, DCA_DOMAINS)));
+		}
+		const history = await listExams(db);
+		expect(history.map((h) => h.id)).toEqual([ids[1], ids[0]]);
+		const one = await getExam(db, ids[0]!);
+		expect([one!.total, one!.correct, one!.missed.length, one!.passed]).toEqual([10, 0, 10, false]);
+	});
+});
+
+describe('statistics storage', () => {
+	it('reads sections with their domains, card links, states, hour tallies and recent logs', async () => {
+		const db = new DeckhandDb(`stats-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const first = (await db.states.toArray())[0]!;
+		const out = scheduler.grade(first, 'good', now);
+		await recordGrade(db, out.state, out.log);
+		const data = await loadStatsData(db, now - 1000);
+		expect(data.sections.map((s) => s.domain ?? null)).toEqual([
+			'orchestration',
+			'images',
+			'networking',
+			'security',
+			'storage',
+			null
+		]);
+		expect(data.cards).toHaveLength(24);
+		expect(data.cards[0]).toEqual({ packId: pack.id, id: expect.any(String), sectionId: expect.any(String) });
+		expect([data.states.length, data.recentLogs.length]).toEqual([24, 1]);
+		expect(data.tallies).toEqual([{ hour: now / 3_600_000, reviews: 1, reviewState: 0, passed: 0 }]);
+		expect((await loadStatsData(db, now)).recentLogs).toHaveLength(0);
+	});
+
+	it('keeps hour tallies up to date with new logs, and rebuilds them when a log is undone', async () => {
+		const db = new DeckhandDb(`hours-${Math.random()}`);
+		await installPack(db, pack, scheduler, now);
+		const [a, b] = await db.states.toArray();
+		// Two reviews in the first hour, one of them of a card in review: passed.
+		const first = scheduler.grade(a!, 'good', now);
+		await recordGrade(db, first.state, first.log);
+		// Make b a card in review (as if studied yesterday), then grade it from that stored state.
+		const inReview = { ...b!, state: 'review' as const, lastReview: now - 86_400_000 };
+		await db.states.put(inReview);
+		const review = scheduler.grade(inReview, 'hard', now + 60_000);
+		expect((await recordGrade(db, review.state, review.log)).ok).toBe(true);
+		const hour = now / 3_600_000;
+		expect(await refreshReviewHours(db)).toEqual([{ hour, reviews: 2, reviewState: 1, passed: 1 }]);
+		// A later review is added to the same hour.
+		const again = scheduler.grade(review.state, 'again', now + 120_000);
+		expect((await recordGrade(db, again.state, again.log)).ok).toBe(true);
+		expect(await refreshReviewHours(db)).toEqual([{ hour, reviews: 3, reviewState: 2, passed: 1 }]);
+		// Undoing the first review removes its log: the tallies are rebuilt without it.
+		const firstId = (await db.logs.orderBy(':id').first())!.id!;
+		await db.logs.delete(firstId);
+		expect(await refreshReviewHours(db)).toEqual([{ hour, reviews: 2, reviewState: 2, passed: 1 }]);
+	});
+});

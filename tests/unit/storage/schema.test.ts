@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { DeckhandDb } from '$lib/storage/db';
+import { SCHEMA_VERSIONS } from '$lib/storage/schema';
+
+describe('schema upgrades', () => {
+	it('declares versions in ascending order, each with a reason', () => {
+		const versions = SCHEMA_VERSIONS.map((v) => v.version);
+		expect(versions).toEqual([...versions].sort((a, b) => a - b));
+		expect(SCHEMA_VERSIONS.every((v) => v.reason.length > 10)).toBe(true);
+	});
+
+	it('v1 -> v2: a seeded version-1 database opens with nothing lost and states placed in their sections', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v1 = new DeckhandDb(name, 1);
+		await v1.open();
+		expect(v1.verno).toBe(1);
+		const state = {
+			cardId: 'c1',
+			packId: 'p',
+			state: 'review',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0,
+			lastReview: 500
+		};
+		await v1
+			.table('packs')
+			.put({ id: 'p', version: 1, title: 'P', sections: [{ id: 's1', title: 'S', order: 1 }] });
+		await v1.table('cards').bulkPut([
+			{ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0, front: 'F', back: 'B' },
+			{ packId: 'p', id: 'c2', kind: 'flashcard', sectionId: 's1', order: 1, front: 'F2', back: 'B2' }
+		]);
+		await v1
+			.table('states')
+			.bulkPut([state, { ...state, cardId: 'c2', state: 'new', reps: 0, lastReview: null }]);
+		await v1
+			.table('logs')
+			.add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500, before: state });
+		await v1.table('settings').put({ key: 'study', value: { desiredRetention: 0.85 } });
+		v1.close();
+
+		const v2 = new DeckhandDb(name, 2);
+		await v2.open();
+		expect(v2.verno).toBe(2);
+		expect(await v2.packs.count()).toBe(1);
+		expect(await v2.cards.count()).toBe(2);
+		expect(await v2.logs.count()).toBe(1);
+		expect((await v2.settings.get('study'))?.value).toEqual({ desiredRetention: 0.85 });
+		const s1 = await v2.states.get(['p', 'c1']);
+		expect(s1).toEqual({ ...state, sectionId: 's1', order: 0 });
+		// The new indexes answer queries over the upgraded records.
+		expect(await v2.states.where('[state+due]').between(['review', 0], ['review', 2000]).count()).toBe(1);
+		expect(
+			await v2.states.where('[state+packId+sectionId+order]').between(['new'], ['new', []]).primaryKeys()
+		).toEqual([['p', 'c2']]);
+		expect(await v2.sessions.count()).toBe(0);
+		v2.close();
+	});
+
+	it('v2 -> v3: a seeded version-2 database gains section summaries that match its states', async () => {
+		const name = `upgrade3-${Math.random()}`;
+		const v2 = new DeckhandDb(name, 2);
+		await v2.open();
+		const base = {
+			packId: 'p',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0
+		};
+		await v2.table('states').bulkPut([
+			{ ...base, cardId: 'c2', state: 'new', lastReview: null, sectionId: 's1', order: 1 },
+			{ ...base, cardId: 'c1', state: 'review', lastReview: 500, sectionId: 's1', order: 0 },
+			{ ...base, cardId: 'c3', state: 'learning', lastReview: 700, sectionId: 's2', order: 2 }
+		]);
+		await v2.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
+		v2.close();
+
+		const v3 = new DeckhandDb(name, 3);
+		await v3.open();
+		expect(v3.verno).toBe(3);
+		expect(await v3.states.count()).toBe(3);
+		expect(await v3.logs.count()).toBe(1);
+		const s1 = await v3.summaries.get(['p', 's1']);
+		expect(s1?.ids).toEqual(['c1', 'c2']);
+		expect(Array.from(s1!.state)).toEqual([2, 0]);
+		expect(Array.from(s1!.lastReview)).toEqual([500, NaN]);
+		expect((await v3.summaries.get(['p', 's2']))?.ids).toEqual(['c3']);
+		v3.close();
+	});
+
+	it('v4 -> v5: a seeded version-4 database opens with nothing lost and an empty retired-cards table', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v4 = new DeckhandDb(name, 4);
+		await v4.open();
+		await v4.table('packs').put({ id: 'p', version: 1, title: 'P', sections: [] });
+		await v4.table('cards').put({ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0 });
+		await v4.table('states').put({
+			cardId: 'c1',
+			packId: 'p',
+			state: 'review',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0,
+			lastReview: 500,
+			sectionId: 's1',
+			order: 0
+		});
+		await v4.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
+		v4.close();
+
+		const v5 = new DeckhandDb(name);
+		await v5.open();
+		expect(v5.verno).toBe(5);
+		expect([
+			await v5.packs.count(),
+			await v5.cards.count(),
+			await v5.states.count(),
+			await v5.logs.count()
+		]).toEqual([1, 1, 1, 1]);
+		expect(await v5.retired.count()).toBe(0);
+		expect(await v5.retired.where('packId').equals('p').count()).toBe(0);
+		v5.close();
+	});
+});
