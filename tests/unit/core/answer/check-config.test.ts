@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkConfig, fillBlank } from '$lib/core/answer';
-import { loadComposeValidator, makeComposeValidator } from '$lib/core/answer/compose-schema';
+import { makeComposeValidator } from '$lib/core/answer/compose-compile';
+import { loadComposeValidator } from '$lib/core/answer/compose-schema';
 
 const REVIEW = join(process.cwd(), '..', 'shared', 'reference', 'guide-review.md');
 const CURRENT_SCHEMA = join(process.cwd(), '..', 'shared', 'reference', 'compose-spec.json');
