@@ -1,9 +1,9 @@
 // Import of a 20,000-card pack and of its update: first in Node 20 (Dexie over fake-indexeddb, much
 // slower than a browser's IndexedDB), then through the app in Chromium (file chooser to preview, Import to
 // done). Then the share-link length of each section of the
-// Docker pack (questions/docker-guide.pack.json when present, else the starter notes).
+// Docker pack (questions/docker-guide.pack.json).
 import 'fake-indexeddb/auto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parsePackFile } from '../src/lib/core/pack/file';
 import { planUpdate } from '../src/lib/core/pack/merge';
 import { parsePack } from '../src/lib/core/pack/parse';
@@ -67,21 +67,10 @@ for (const [label, pack] of [
 	);
 }
 
-const packFile = 'questions/docker-guide.pack.json';
-let docker: Pack;
-if (existsSync(packFile)) {
-	const parsed = parsePackFile(readFileSync(packFile, 'utf8'), parsePack);
-	if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
-	docker = parsed.value;
-} else {
-	const { generateFlashcardPack } = await import('../src/lib/core/generate/flashcards');
-	docker = generateFlashcardPack(readFileSync('questions/starter.md', 'utf8'), {
-		id: 'docker-starter',
-		title: 'Docker starter',
-		version: 1,
-		createdAt: '2026-11-28T00:00:00.000Z'
-	});
-}
+// The built-in Docker pack, as committed (npm run questions regenerates it).
+const parsedDocker = parsePackFile(readFileSync('questions/docker-guide.pack.json', 'utf8'), parsePack);
+if (!parsedDocker.ok) throw new Error(parsedDocker.errors[0]?.message);
+const docker: Pack = parsedDocker.value;
 console.log(
 	`\nshare-link fragment per section of "${docker.title}" (limit ${SHARE_FRAGMENT_LIMIT}; QR at most ${QR_MAX_LENGTH}):`
 );
