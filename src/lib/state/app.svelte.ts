@@ -1,6 +1,7 @@
 import { Scheduler } from '../core/scheduler';
 import { getDb } from '../storage/db';
-import { installedVersion, installPack } from '../storage/packs';
+import { importPack } from '../storage/imports';
+import { installedVersion } from '../storage/packs';
 import { loadHomeCounts, type HomeCounts } from '../storage/study';
 import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
@@ -19,7 +20,12 @@ export function ensureBuiltIns(): Promise<void> {
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {
-				await installPack(db, await builtIn.load(), scheduler, Date.now(), true);
+				// Through the update plan, so a newer built-in version retires the cards it dropped.
+				const r = await importPack(db, await builtIn.load(), scheduler, Date.now(), {
+					builtIn: true,
+					confirmed: true
+				});
+				if (!r.ok) throw new Error(r.errors.map((e) => e.message).join(' '));
 			}
 		}
 	})();
