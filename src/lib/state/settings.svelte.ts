@@ -8,6 +8,7 @@ import {
 	schedulerOptions,
 	type StudySettings
 } from '../core/scheduler';
+import type { DayClock } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadSettings, saveSettings } from '../storage/settings';
 import type { DayWindow } from '../storage/study';
@@ -60,6 +61,13 @@ class SettingsState {
 	window(now: number): DayWindow {
 		const b = localBoundary(this.value.dayStartHour, now);
 		return { now, dayStart: dayStart(now, b), dayEnd: dayEnd(now, b) };
+	}
+
+	/** The statistics' day clock: the scheduler's own boundary (start hour, time zone offset), so the
+	 * heatmap, streak and forecast change days when the study day does. */
+	clock(now: number): DayClock {
+		const b = localBoundary(this.value.dayStartHour, now);
+		return { dayStartHour: b.startHour, utcOffsetMinutes: b.offsetMinutes };
 	}
 }
 
