@@ -25,7 +25,7 @@ for (const f of files) {
 }
 const total = Object.values(byType).reduce((a, b) => a + b, 0);
 
-const port = 4175;
+const port = Number(process.env.BENCH_PORT ?? 4175);
 const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 600));
 const found = findBrowser();

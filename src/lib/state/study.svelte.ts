@@ -37,6 +37,8 @@ interface WriteJob {
 	state: CardState;
 	log: ReviewLog;
 	cancelled: boolean;
+	/** performance.now() when the grade was made. */
+	at: number;
 }
 
 /**
@@ -165,7 +167,13 @@ export class StudyState {
 			const next = machine.graded(s, out.state, null, now, rating);
 			const entry = next.history[next.history.length - 1]!;
 			this.session = next;
-			const job: WriteJob = { entry, state: out.state, log: out.log, cancelled: false };
+			const job: WriteJob = {
+				entry,
+				state: out.state,
+				log: out.log,
+				cancelled: false,
+				at: performance.now()
+			};
 			this.#jobs.push(job);
 			this.writing++;
 			this.#writes = this.#writes.then(() => this.#write(job));
@@ -189,6 +197,7 @@ export class StudyState {
 			if (!this.session) return;
 			if (r.ok) {
 				this.session = machine.stored(this.session, job.entry, r.value);
+				performance.measure('deckhand:grade-stored', { start: job.at });
 				broadcast({ type: 'graded', key: itemKey(job.entry.item) });
 			} else if (r.errors.kind === 'stale') {
 				this.notice = r.errors.message;
