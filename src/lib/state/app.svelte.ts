@@ -1,4 +1,3 @@
-import { Scheduler } from '../core/scheduler';
 import { getDb } from '../storage/db';
 import { installedVersion, installPack } from '../storage/packs';
 import { loadHomeCounts, type HomeCounts } from '../storage/study';
@@ -6,9 +5,6 @@ import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
 import { settings } from './settings.svelte';
 import { listen } from './sync';
-
-/** Default options: only used for new cards' states, which no option changes. */
-export const scheduler = new Scheduler();
 
 let ready: Promise<void> | null = null;
 
@@ -19,7 +15,9 @@ export function ensureBuiltIns(): Promise<void> {
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {
-				await installPack(db, await builtIn.load(), scheduler, Date.now(), true);
+				// The scheduler (ts-fsrs) loads only when a pack needs installing, not on every first paint.
+				const { Scheduler } = await import('../core/scheduler');
+				await installPack(db, await builtIn.load(), new Scheduler(), Date.now(), true);
 			}
 		}
 	})();

@@ -3,9 +3,11 @@ import type { CardState } from '../core/scheduler/types';
 import { buildStatsPage, examReadiness, WEEK_MS, type Readiness, type StatsPage } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadStatsData } from '../storage/stats';
-import { ensureBuiltIns, scheduler } from './app.svelte';
+import { Scheduler } from '../core/scheduler';
+import { ensureBuiltIns } from './app.svelte';
 import { settings } from './settings.svelte';
 
+const scheduler = new Scheduler();
 const recall = (state: CardState, at: number) => scheduler.retrievability(state, at);
 
 /** The statistics page's figures. */
