@@ -76,7 +76,20 @@ export const manifest = {
 			url: '/packs',
 			icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
 		}
-	]
+	],
+	// Opening a pack file with the installed app lands on /import, which reads it from the launch queue.
+	// Extensions must be single suffixes, so `.json` covers `.deckhand.json`; the import page refuses a
+	// JSON file that is not a pack, with a message.
+	file_handlers: [{ action: '/import', accept: { 'application/json': ['.json'] } }],
+	// Sharing a link to Deckhand from another app (Android): a share link or a pack's web address arrives
+	// in `url` or `text`, and /import finds it there. GET keeps it free of service-worker code; shared
+	// files would need a POST handler in the worker, which holds no app logic (see README).
+	share_target: {
+		action: '/import',
+		method: 'GET',
+		enctype: 'application/x-www-form-urlencoded',
+		params: { title: 'title', text: 'text', url: 'url' }
+	}
 };
 
 /** @type {Partial<import('@vite-pwa/sveltekit').SvelteKitPWAOptions>} */

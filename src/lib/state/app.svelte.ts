@@ -1,5 +1,6 @@
 import { getDb } from '../storage/db';
-import { installedVersion, installPack } from '../storage/packs';
+import { importPack } from '../storage/imports';
+import { installedVersion } from '../storage/packs';
 import { loadHomeCounts, type HomeCounts } from '../storage/study';
 import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
@@ -15,9 +16,14 @@ export function ensureBuiltIns(): Promise<void> {
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {
-				// The scheduler (ts-fsrs) loads only when a pack needs installing, not on every first paint.
+				// Through the update plan, so a newer built-in version retires the cards it dropped. The
+				// scheduler (ts-fsrs) loads only when a pack needs installing, not on every first paint.
 				const { Scheduler } = await import('../core/scheduler');
-				await installPack(db, await builtIn.load(), new Scheduler(), Date.now(), true);
+				const r = await importPack(db, await builtIn.load(), new Scheduler(), Date.now(), {
+					builtIn: true,
+					confirmed: true
+				});
+				if (!r.ok) throw new Error(r.errors.map((e) => e.message).join(' '));
 			}
 		}
 	})();

@@ -1,11 +1,12 @@
 /**
- * Back up and restore: everything the learner has (packs, cards, states, logs, settings) in one JSON
+ * Back up and restore: everything the learner has (packs, cards, states, logs, settings, retired cards)
+ * in one JSON
  * file with a versioned envelope. A restore parses the file first and then replaces the database in one
  * transaction, so a bad file or a full disk changes nothing.
  */
 import * as v from 'valibot';
 import { fail, ok, type Issue, type Result } from '../core/result';
-import type { CardRecord, DeckhandDb, PackRecord, SettingRecord, StateRecord } from './db';
+import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, SettingRecord, StateRecord } from './db';
 import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
 import { rebuildSummaries } from './summary';
@@ -22,11 +23,13 @@ export interface Backup {
 	states: StateRecord[];
 	logs: ReviewLog[];
 	settings: SettingRecord[];
+	/** Cards retired by pack updates, with their states; absent in backups made before version 4. */
+	retired?: RetiredRecord[];
 }
 
 /** Everything in the database, as a backup envelope. One read transaction, so it is consistent. */
 export async function exportBackup(db: DeckhandDb, now: number): Promise<Backup> {
-	return db.transaction('r', [db.packs, db.cards, db.states, db.logs, db.settings], async () => ({
+	return db.transaction('r', [db.packs, db.cards, db.states, db.logs, db.settings, db.retired], async () => ({
 		format: BACKUP_FORMAT,
 		formatVersion: BACKUP_FORMAT_VERSION,
 		exportedAt: new Date(now).toISOString(),
@@ -34,7 +37,8 @@ export async function exportBackup(db: DeckhandDb, now: number): Promise<Backup>
 		cards: await db.cards.toArray(),
 		states: await db.states.toArray(),
 		logs: await db.logs.toArray(),
-		settings: await db.settings.toArray()
+		settings: await db.settings.toArray(),
+		retired: await db.retired.toArray()
 	}));
 }
 
@@ -80,7 +84,20 @@ const BackupSchema = v.object({
 			before: v.looseObject(stateShape)
 		})
 	),
-	settings: v.array(v.looseObject({ key: str, value: v.unknown() }))
+	settings: v.array(v.looseObject({ key: str, value: v.unknown() })),
+	retired: v.optional(
+		v.array(
+			v.looseObject({
+				id: str,
+				packId: str,
+				kind: str,
+				sectionId: v.string(),
+				order: num,
+				retiredAt: num,
+				state: v.nullable(v.looseObject({ ...stateShape, sectionId: v.string(), order: num }))
+			})
+		)
+	)
 });
 
 /** The file name a backup made at `now` is saved under. */
@@ -119,7 +136,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 	try {
 		await db.transaction(
 			'rw',
-			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions, db.summaries],
+			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions, db.summaries, db.retired],
 			async () => {
 				await Promise.all([
 					db.packs.clear(),
@@ -127,13 +144,15 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 					db.states.clear(),
 					db.logs.clear(),
 					db.settings.clear(),
-					db.sessions.clear()
+					db.sessions.clear(),
+					db.retired.clear()
 				]);
 				await db.packs.bulkAdd(b.packs);
 				await db.cards.bulkAdd(b.cards);
 				await db.states.bulkAdd(b.states);
 				await db.logs.bulkAdd(b.logs);
 				await db.settings.bulkAdd(b.settings);
+				await db.retired.bulkAdd(b.retired ?? []);
 				await rebuildSummaries(db);
 			}
 		);

@@ -17,6 +17,9 @@ export type CardRecord = Card & { packId: PackId; order: number };
 /** A card's state as stored: its section and place are copied in so the queue can use indexes. */
 export type StateRecord = CardState & { sectionId: SectionId | ''; order: number };
 
+/** A card a pack update removed: kept with its scheduling state so a later version can restore it. */
+export type RetiredRecord = CardRecord & { retiredAt: number; state: StateRecord | null };
+
 export interface SettingRecord {
 	key: string;
 	value: unknown;
@@ -58,6 +61,7 @@ export class DeckhandDb extends Dexie {
 	summaries!: Table<SectionSummary, [string, string]>;
 	exams!: Table<ExamRecord, number>;
 	reviewHours!: Table<HourTally, number>;
+	retired!: Table<RetiredRecord, [string, string]>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

@@ -70,6 +70,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			exams: '++id, startedAt',
 			reviewHours: 'hour'
 		}
+	},
+	{
+		version: 5,
+		reason:
+			'Pack updates retire removed cards: a table keeps each retired card with its state, out of every study query, until an update restores it.',
+		stores: {
+			retired: '[packId+id], packId'
+		}
 	}
 ];
 

@@ -95,4 +95,42 @@ describe('schema upgrades', () => {
 		expect((await v3.summaries.get(['p', 's2']))?.ids).toEqual(['c3']);
 		v3.close();
 	});
+
+	it('v4 -> v5: a seeded version-4 database opens with nothing lost and an empty retired-cards table', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v4 = new DeckhandDb(name, 4);
+		await v4.open();
+		await v4.table('packs').put({ id: 'p', version: 1, title: 'P', sections: [] });
+		await v4.table('cards').put({ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0 });
+		await v4.table('states').put({
+			cardId: 'c1',
+			packId: 'p',
+			state: 'review',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0,
+			lastReview: 500,
+			sectionId: 's1',
+			order: 0
+		});
+		await v4.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
+		v4.close();
+
+		const v5 = new DeckhandDb(name);
+		await v5.open();
+		expect(v5.verno).toBe(5);
+		expect([
+			await v5.packs.count(),
+			await v5.cards.count(),
+			await v5.states.count(),
+			await v5.logs.count()
+		]).toEqual([1, 1, 1, 1]);
+		expect(await v5.retired.count()).toBe(0);
+		expect(await v5.retired.where('packId').equals('p').count()).toBe(0);
+		v5.close();
+	});
 });

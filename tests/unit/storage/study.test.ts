@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { generateFlashcardPack } from '$lib/core/generate/flashcards';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
 import { installPack } from '$lib/storage/packs';
@@ -25,12 +24,7 @@ const win = (t: number): DayWindow => ({
 	dayEnd: Date.UTC(2026, 0, 2, 4)
 });
 const limits = { newPerDay: 20, reviewsPerDay: 200 };
-const pack = generateFlashcardPack('## S\n\n- **A**: a\n- **B**: b\n- **C**: c\n', {
-	id: 'p',
-	title: 'P',
-	version: 1,
-	createdAt: '2026-01-01T00:00:00.000Z'
-});
+const pack = flashcardPack('p', 3, 1);
 let db: DeckhandDb;
 const scheduler = new Scheduler({ enableFuzz: false });
 
@@ -47,7 +41,11 @@ describe('study storage', () => {
 	it('installs a pack with every card new', async () => {
 		expect(await countStudy(db, now)).toEqual({ due: 0, new: 3 });
 		const queue = await buildQueue(db, {}, win(now), limits, scheduler);
-		expect(queue.map((q) => q.card.kind === 'flashcard' && q.card.front)).toEqual(['A', 'B', 'C']);
+		expect(queue.map((q) => q.card.kind === 'flashcard' && q.card.front)).toEqual([
+			'Front 1',
+			'Front 2',
+			'Front 3'
+		]);
 	});
 
 	it('records a grade as a state and a log together, and reinstalling keeps it', async () => {

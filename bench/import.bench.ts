@@ -1,0 +1,139 @@
+// Import of a 20,000-card pack and of its update: first in Node 20 (Dexie over fake-indexeddb, much
+// slower than a browser's IndexedDB), then through the app in Chromium (file chooser to preview, Import to
+// done). Then the share-link length of each section of the
+// Docker pack (questions/docker-guide.pack.json).
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { parsePackFile } from '../src/lib/core/pack/file';
+import { planUpdate } from '../src/lib/core/pack/merge';
+import { parsePack } from '../src/lib/core/pack/parse';
+import type { Card, CardId, Pack, PackId, SectionId } from '../src/lib/core/pack/types';
+import { Scheduler } from '../src/lib/core/scheduler';
+import { encodeShareFragment, envelopeOf, SHARE_FRAGMENT_LIMIT } from '../src/lib/core/share/link';
+import { QR_MAX_LENGTH } from '../src/lib/core/share/qr';
+import { DeckhandDb } from '../src/lib/storage/db';
+import { importPack, readInstalled } from '../src/lib/storage/imports';
+
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+function bigPack(count: number, version: number): Pack {
+	const sections = Array.from({ length: 20 }, (_, i) => ({
+		id: `s${i}` as SectionId,
+		title: `Section ${i}`,
+		order: i + 1,
+		subsections: []
+	}));
+	const cards: Card[] = Array.from({ length: count }, (_, i) => ({
+		id: `card-${i}` as CardId,
+		kind: 'flashcard',
+		sectionId: `s${i % 20}` as SectionId,
+		front: `What does docker option --opt-${i} do?`,
+		back: `It configures setting ${i} of the daemon${version > 1 && i % 100 === 0 ? ' (corrected)' : ''}.`,
+		source: { section: `Section ${i % 20}`, text: `Option ${i}` }
+	}));
+	return {
+		id: 'bench' as PackId,
+		version,
+		title: 'Bench',
+		description: '',
+		author: '',
+		license: '',
+		createdAt: '2026-11-28T00:00:00.000Z',
+		sections,
+		cards
+	};
+}
+
+const scheduler = new Scheduler();
+const db = new DeckhandDb(`bench-${Date.now()}`);
+for (const [label, pack] of [
+	['install 20,000 cards', bigPack(20_000, 1)],
+	['update to v2 (200 edited)', bigPack(20_000, 2)]
+] as const) {
+	const text = JSON.stringify(envelopeOf(pack));
+	const t0 = performance.now();
+	const parsed = parsePackFile(text, parsePack);
+	const t1 = performance.now();
+	if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
+	const installed = await readInstalled(db, pack.id);
+	const tRead = performance.now();
+	const plan = planUpdate(installed, parsed.value);
+	const t2 = performance.now();
+	const r = await importPack(db, parsed.value, scheduler, Date.now());
+	const t3 = performance.now();
+	if (!r.ok) throw new Error(r.errors[0]?.message);
+	console.log(
+		`${label}: ${ms(t3 - t0)} total (file ${(text.length / 1024 / 1024).toFixed(1)} MB; parse ${ms(t1 - t0)}, read installed ${ms(tRead - t1)}, plan ${ms(t2 - tRead)} [${plan.changed.length} changed], write ${ms(t3 - t2)})`
+	);
+}
+
+// The built-in Docker pack, as committed (npm run questions regenerates it).
+const parsedDocker = parsePackFile(readFileSync('questions/docker-guide.pack.json', 'utf8'), parsePack);
+if (!parsedDocker.ok) throw new Error(parsedDocker.errors[0]?.message);
+const docker: Pack = parsedDocker.value;
+console.log(
+	`\nshare-link fragment per section of "${docker.title}" (limit ${SHARE_FRAGMENT_LIMIT}; QR at most ${QR_MAX_LENGTH}):`
+);
+const whole = await encodeShareFragment(docker);
+for (const section of [...docker.sections].sort((a, b) => a.order - b.order)) {
+	const cards = docker.cards.filter((c) => c.sectionId === section.id);
+	const fragment = await encodeShareFragment({ ...docker, sections: [section], cards });
+	const fits =
+		fragment.length <= SHARE_FRAGMENT_LIMIT
+			? fragment.length <= QR_MAX_LENGTH - 40
+				? 'link + QR'
+				: 'link'
+			: 'too large';
+	console.log(
+		`  ${section.order}. ${section.title}: ${cards.length} cards, ${fragment.length} chars (${fits})`
+	);
+}
+console.log(`  whole pack: ${docker.cards.length} cards, ${whole.length} chars`);
+
+// The same import through the app in Chromium: the production build, the Packs page, the file chooser.
+const { execFileSync, spawn } = await import('node:child_process');
+const { chromium } = await import('@playwright/test');
+const { CHROMIUM_ARGS, findBrowser } = await import('../scripts/browser.js');
+execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+const port = 4176;
+const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+const found = findBrowser();
+const browser = await chromium.launch({
+	args: CHROMIUM_ARGS,
+	...(found?.executablePath ? { executablePath: found.executablePath } : {})
+});
+try {
+	const page = await browser.newPage();
+	await page.goto(`http://127.0.0.1:${port}/packs`);
+	await page.getByRole('heading', { name: 'Docker study guide' }).waitFor({ timeout: 60_000 });
+	console.log('\nin Chromium (the app, production build):');
+	for (const [label, pack, button] of [
+		['install 20,000 cards', bigPack(20_000, 1), 'Import'],
+		['update to v2 (200 edited)', bigPack(20_000, 2), 'Update to version 2']
+	] as const) {
+		const buffer = Buffer.from(JSON.stringify(envelopeOf(pack)));
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Import pack' }).click();
+		const picked = await chooser;
+		// Handing Chromium the 4 MB file over the DevTools protocol is the bench's cost, not the app's.
+		const tSend = performance.now();
+		await picked.setFiles({ name: 'bench.deckhand.json', mimeType: 'application/json', buffer });
+		const t0 = performance.now();
+		const confirm = page.getByRole('dialog').getByRole('button', { name: button });
+		await confirm.waitFor();
+		const t1 = performance.now();
+		await confirm.click();
+		await page
+			.getByTestId('import-done')
+			.filter({ hasText: `version ${pack.version}` })
+			.waitFor({ timeout: 120_000 });
+		const t2 = performance.now();
+		console.log(
+			`  ${label}: ${ms(t2 - t0)} total (read, parse and plan to preview ${ms(t1 - t0)}; write ${ms(t2 - t1)}; handing the file to Chromium ${ms(t0 - tSend)}, not counted)`
+		);
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}

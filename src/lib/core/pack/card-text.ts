@@ -1,0 +1,51 @@
+/** A card's question and answer as plain text, for previews and lists (never HTML). */
+import { assertUnreachable, type Card } from './types';
+
+/** The question a card asks, as one line of text. */
+export function cardQuestion(card: Card): string {
+	switch (card.kind) {
+		case 'flashcard':
+			return card.front;
+		case 'mcq':
+		case 'domc':
+			return card.stem;
+		case 'truefalse':
+			return card.statement;
+		case 'cloze':
+			return `${card.before}____${card.after}`;
+		case 'command-fill':
+		case 'command-type':
+		case 'command-order':
+		case 'config-fill':
+			return card.prompt;
+		default:
+			return assertUnreachable(card);
+	}
+}
+
+/** The answer a card expects, as text. */
+export function cardAnswer(card: Card): string {
+	switch (card.kind) {
+		case 'flashcard':
+			return card.back;
+		case 'mcq':
+			return card.options[card.answer] ?? '';
+		case 'domc':
+			return card.options
+				.filter((o) => o.correct)
+				.map((o) => o.text)
+				.join('; ');
+		case 'truefalse':
+			return `${card.answer ? 'True' : 'False'}. ${card.explanation}`.trim();
+		case 'cloze':
+		case 'command-type':
+		case 'config-fill':
+			return card.answer;
+		case 'command-fill':
+			return card.command;
+		case 'command-order':
+			return card.tokens.join(' ');
+		default:
+			return assertUnreachable(card);
+	}
+}

@@ -1,0 +1,143 @@
+/**
+ * The import flow for every source (file, drop, URL, share link, generated notes): read, parse at the
+ * edge, preview what will change, and write only after the learner says so.
+ */
+import { parsePackFile, MAX_PACK_FILE_BYTES } from '../core/pack/file';
+import {
+	describePlan,
+	planUpdate,
+	summarizePack,
+	type PackSummary,
+	type UpdatePlan
+} from '../core/pack/merge';
+import { parsePack } from '../core/pack/parse';
+import type { Pack } from '../core/pack/types';
+import type { Issue, Result } from '../core/result';
+import { decodeShareFragment } from '../core/share/link';
+import { getDb } from '../storage/db';
+import { importPack, readInstalled } from '../storage/imports';
+import { ensureBuiltIns } from './app.svelte';
+import { Scheduler } from '../core/scheduler';
+import { fetchPackBytes } from './fetch-pack';
+import { broadcast } from './sync';
+
+/** Default options: only used for new cards' states, which no option changes. */
+const scheduler = new Scheduler();
+
+export type ImportStage = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
+
+export interface ImportPreview {
+	pack: Pack;
+	summary: PackSummary;
+	plan: UpdatePlan;
+	lines: string[];
+}
+
+export class ImportState {
+	stage = $state<ImportStage>('idle');
+	errors = $state.raw<Issue[]>([]);
+	/** Where the pack came from, for the preview's heading ("from notes.deckhand.json"). */
+	origin = $state('');
+	preview = $state.raw<ImportPreview | null>(null);
+
+	/** Reads a chosen or dropped file; a file over 20 MB is refused before it is read. */
+	async fromFile(file: File): Promise<void> {
+		this.#begin(file.name);
+		if (file.size > MAX_PACK_FILE_BYTES) {
+			return this.#fail([
+				{
+					path: 'file',
+					message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a pack file may be at most 20.0 MB.`
+				}
+			]);
+		}
+		try {
+			await this.#show(parsePackFile(new Uint8Array(await file.arrayBuffer()), parsePack));
+		} catch (e) {
+			this.#fail([
+				{
+					path: 'file',
+					message: `Could not read ${file.name} (${e instanceof Error ? e.message : String(e)}).`
+				}
+			]);
+		}
+	}
+
+	/** Downloads a hosted pack (`/import?url=…`). */
+	async fromUrl(address: string, base: string): Promise<void> {
+		this.#begin(address);
+		const bytes = await fetchPackBytes(address, base);
+		if (!bytes.ok) return this.#fail(bytes.errors);
+		await this.#show(parsePackFile(bytes.value, parsePack));
+	}
+
+	/** Unpacks a share link's fragment (`/import#pack=…`). */
+	async fromFragment(hash: string): Promise<void> {
+		this.#begin('a share link');
+		const text = await decodeShareFragment(hash);
+		if (!text.ok) return this.#fail(text.errors);
+		await this.#show(parsePackFile(text.value, parsePack));
+	}
+
+	/** Previews a pack made on this device (the team-lead page). */
+	async fromPack(pack: Pack, origin: string): Promise<void> {
+		this.#begin(origin);
+		await this.#show({ ok: true, value: pack });
+	}
+
+	/** Writes the previewed pack. An equal or older version is passed as confirmed: the button said so. */
+	async confirm(): Promise<boolean> {
+		const p = this.preview;
+		if (!p || this.stage !== 'preview') return false;
+		this.stage = 'writing';
+		const r = await importPack(getDb(), p.pack, scheduler, Date.now(), { confirmed: true });
+		if (!r.ok) {
+			this.#fail(r.errors);
+			return false;
+		}
+		this.stage = 'done';
+		broadcast({ type: 'replaced' });
+		return true;
+	}
+
+	cancel(): void {
+		this.stage = 'idle';
+		this.preview = null;
+		this.errors = [];
+	}
+
+	#begin(origin: string): void {
+		this.origin = origin;
+		this.stage = 'reading';
+		this.errors = [];
+		this.preview = null;
+	}
+
+	#fail(errors: Issue[]): void {
+		this.errors = errors;
+		this.stage = 'error';
+	}
+
+	async #show(parsed: Result<Pack>): Promise<void> {
+		if (!parsed.ok) return this.#fail(parsed.errors);
+		try {
+			await ensureBuiltIns();
+			const installed = await readInstalled(getDb(), parsed.value.id);
+			const plan = planUpdate(installed, parsed.value);
+			this.preview = {
+				pack: parsed.value,
+				summary: summarizePack(parsed.value),
+				plan,
+				lines: describePlan(plan)
+			};
+			this.stage = 'preview';
+		} catch (e) {
+			this.#fail([
+				{
+					path: 'database',
+					message: `Could not open your study data (${e instanceof Error ? e.message : String(e)}).`
+				}
+			]);
+		}
+	}
+}

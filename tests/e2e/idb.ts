@@ -1,0 +1,44 @@
+/** Reading the app's IndexedDB from a Playwright page, for checks on what was (not) written. */
+import type { Page } from '@playwright/test';
+
+/** Every record of each named store (missing stores read as empty). */
+export async function readStores(page: Page, stores: string[]): Promise<Record<string, unknown[]>> {
+	return page.evaluate(async (names) => {
+		const open = indexedDB.open('deckhand');
+		const db: IDBDatabase = await new Promise((res, rej) => {
+			open.onsuccess = () => res(open.result);
+			open.onerror = () => rej(open.error);
+		});
+		const out: Record<string, unknown[]> = {};
+		for (const name of names) {
+			if (!db.objectStoreNames.contains(name)) {
+				out[name] = [];
+				continue;
+			}
+			out[name] = await new Promise((res) => {
+				const req = db.transaction(name).objectStore(name).getAll();
+				req.onsuccess = () => res(req.result as unknown[]);
+			});
+		}
+		db.close();
+		return out;
+	}, stores);
+}
+
+/** Everything a pack import could touch. */
+export function snapshot(page: Page) {
+	return readStores(page, ['packs', 'cards', 'states', 'logs', 'retired', 'settings']);
+}
+
+/** Picks a file through the Import pack button's file chooser. */
+export async function importFile(page: Page, name: string, content: string | Buffer): Promise<void> {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import pack' }).click();
+	await (
+		await chooser
+	).setFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: typeof content === 'string' ? Buffer.from(content) : content
+	});
+}

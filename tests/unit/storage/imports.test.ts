@@ -1,0 +1,227 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Card, CardId, Pack, PackId } from '$lib/core/pack/types';
+import { Scheduler } from '$lib/core/scheduler';
+import { exportBackup, parseBackup, restoreBackup } from '$lib/storage/backup';
+import { DeckhandDb, type StateRecord } from '$lib/storage/db';
+import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
+import { recordGrade } from '$lib/storage/study';
+import { flashcard, makePack } from '../../fixtures/pack-factory';
+
+const now = Date.UTC(2026, 10, 28, 9);
+const scheduler = new Scheduler({ enableFuzz: false });
+let db: DeckhandDb;
+
+beforeEach(() => {
+	db = new DeckhandDb(`test-${Math.random()}`);
+});
+
+/** Grades a card Good and returns its new state. */
+async function study(packId: string, cardId: string, at = now) {
+	const state = await db.states.get([packId, cardId]);
+	const out = scheduler.grade(state!, 'good', at);
+	await recordGrade(db, out.state, out.log);
+	return out.state;
+}
+
+/** Everything in the database, for "nothing changed" checks. */
+async function snapshot() {
+	return {
+		packs: await db.packs.toArray(),
+		cards: await db.cards.toArray(),
+		states: await db.states.toArray(),
+		logs: await db.logs.toArray(),
+		retired: await db.retired.toArray()
+	};
+}
+
+describe('importPack', () => {
+	const v1 = makePack(4, { version: 1 });
+
+	it('installs a new pack with every card new', async () => {
+		const r = await importPack(db, v1, scheduler, now);
+		expect(r.ok && r.value.kind).toBe('install');
+		expect(await db.cards.count()).toBe(4);
+		expect((await db.states.toArray()).map((s) => s.state)).toEqual(['new', 'new', 'new', 'new']);
+	});
+
+	it('updates to a newer version: unchanged and edited cards keep progress, new cards start new, removed cards retire', async () => {
+		await importPack(db, v1, scheduler, now);
+		const [c1, c2, c3, c4] = v1.cards as [Card, Card, Card, Card];
+		const s1 = await study(v1.id, c1.id);
+		const s2 = await study(v1.id, c2.id);
+		const s4 = await study(v1.id, c4.id);
+		const v2 = makePack(0, {
+			version: 2,
+			cards: [c1, { ...c2, back: 'Corrected.' } as Card, c3, flashcard('c9')]
+		});
+
+		const r = await importPack(db, v2, scheduler, now + 1000);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.value).toMatchObject({
+			kind: 'update',
+			unchanged: [c1.id, c3.id],
+			changed: [c2.id],
+			added: ['c9'],
+			retired: [c4.id]
+		});
+		expect(await db.states.get([v1.id, c1.id])).toMatchObject(s1);
+		expect(await db.states.get([v1.id, c2.id])).toMatchObject(s2);
+		expect((await db.states.get([v1.id, c3.id]))?.state).toBe('new');
+		expect((await db.states.get([v1.id, 'c9']))?.state).toBe('new');
+		expect(await db.states.get([v1.id, c4.id])).toBeUndefined();
+		expect(await db.cards.get([v1.id, c4.id])).toBeUndefined();
+		const edited = await db.cards.get([v1.id, c2.id]);
+		expect(edited?.kind === 'flashcard' && edited.back).toBe('Corrected.');
+		expect((await db.cards.get([v1.id, 'c9']))?.order).toBe(3);
+		// The retired card keeps its state and its review log.
+		const retired = await db.retired.get([v1.id, c4.id]);
+		expect(retired?.state).toMatchObject(s4);
+		expect(await db.logs.where('[packId+cardId]').equals([v1.id, c4.id]).count()).toBe(1);
+		expect((await db.packs.get(v1.id))?.version).toBe(2);
+		// The per-section study summaries follow: the retired card is out, the new one in.
+		const summaries = await db.summaries.where('packId').equals(v1.id).toArray();
+		expect(Object.fromEntries(summaries.map((s) => [s.sectionId, s.ids]))).toEqual({
+			s1: [c1.id, 'c9'],
+			s2: [c2.id],
+			s3: [c3.id]
+		});
+
+		// Version 3 brings the retired card back with its progress; no card is ever duplicated.
+		const v3 = makePack(0, { version: 3, cards: [...v2.cards, c4] });
+		const r3 = await importPack(db, v3, scheduler, now + 2000);
+		expect(r3.ok && r3.value.restored).toEqual([c4.id]);
+		expect(await db.states.get([v1.id, c4.id])).toMatchObject({ ...s4, order: 4 });
+		expect(await db.retired.count()).toBe(0);
+		expect(await db.cards.count()).toBe(5);
+		expect(await db.states.count()).toBe(5);
+	});
+
+	it('cards that move in the pack get their new place; unchanged ones in place are kept as stored', async () => {
+		await importPack(db, v1, scheduler, now);
+		const [c1, c2, c3, c4] = v1.cards as [Card, Card, Card, Card];
+		const s3 = await study(v1.id, c3.id);
+		await importPack(db, makePack(0, { version: 2, cards: [c3, c1, c2, c4] }), scheduler, now + 1);
+		const orders = (await db.cards.where('packId').equals(v1.id).sortBy('order')).map((c) => [c.id, c.order]);
+		expect(orders).toEqual([
+			[c3.id, 0],
+			[c1.id, 1],
+			[c2.id, 2],
+			[c4.id, 3]
+		]);
+		expect(await db.states.get([v1.id, c3.id])).toMatchObject({ ...s3, order: 0 });
+		expect(await db.states.count()).toBe(4);
+	});
+
+	it('an equal or older version is written only when confirmed', async () => {
+		await importPack(db, { ...v1, version: 2 }, scheduler, now);
+		const before = await snapshot();
+		const older = makePack(2, { version: 1 });
+		const refused = await importPack(db, older, scheduler, now + 1);
+		expect(refused.ok === false && refused.errors[0]?.message).toMatch(/confirm to replace/);
+		expect(await snapshot()).toEqual(before);
+		const confirmed = await importPack(db, older, scheduler, now + 1, { confirmed: true });
+		expect(confirmed.ok && confirmed.value.kind).toBe('older');
+		expect(await db.cards.count()).toBe(2);
+		expect(await db.retired.count()).toBe(2);
+	});
+
+	it('a failing import changes nothing', async () => {
+		await importPack(db, v1, scheduler, now);
+		await study(v1.id, v1.cards[0]!.id);
+		const before = await snapshot();
+		// A card whose id is not a valid key fails in the middle of the writes.
+		const broken = makePack(0, {
+			version: 2,
+			cards: [flashcard('n1'), { ...flashcard('n2'), id: {} as unknown as CardId }]
+		});
+		const r = await importPack(db, broken, scheduler, now + 1);
+		expect(r.ok === false && r.errors[0]?.message).toMatch(/nothing was changed/);
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('export, remove, reset', () => {
+	it('exports exactly the pack that was imported', async () => {
+		const pack = makePack(6, { version: 3 });
+		await importPack(db, pack, scheduler, now);
+		const out = await exportPack(db, pack.id);
+		expect(out).toEqual(pack);
+		expect(JSON.stringify(out)).toBe(JSON.stringify(pack));
+		expect(await exportPack(db, 'missing')).toBeNull();
+	});
+
+	it('round trip: an exported pack imported on a fresh profile has identical cards', async () => {
+		const pack = makePack(5);
+		await importPack(db, pack, scheduler, now);
+		const exported = (await exportPack(db, pack.id)) as Pack;
+		const fresh = new DeckhandDb(`fresh-${Math.random()}`);
+		await importPack(fresh, JSON.parse(JSON.stringify(exported)) as Pack, scheduler, now);
+		expect(await fresh.cards.toArray()).toEqual(await db.cards.toArray());
+		expect(await readInstalled(fresh, pack.id)).toEqual(await readInstalled(db, pack.id));
+	});
+
+	it('round trip with a backup: a fresh profile restored from it has identical cards and progress', async () => {
+		const pack = makePack(6);
+		await importPack(db, pack, scheduler, now);
+		await study(pack.id, 'c1');
+		await study(pack.id, 'c2');
+		// An update retires c6, so the backup must carry a retired card with its state too.
+		await importPack(db, makePack(0, { version: 2, cards: pack.cards.slice(0, 5) }), scheduler, now + 1);
+		const backup = JSON.parse(JSON.stringify(await exportBackup(db, now + 2)));
+		const parsed = parseBackup(backup);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const fresh = new DeckhandDb(`fresh-${Math.random()}`);
+		expect((await restoreBackup(fresh, parsed.value)).ok).toBe(true);
+		for (const table of ['packs', 'cards', 'states', 'logs', 'retired'] as const) {
+			expect(await fresh[table].toArray(), table).toEqual(await db[table].toArray());
+		}
+		expect(await readInstalled(fresh, pack.id)).toEqual(await readInstalled(db, pack.id));
+	});
+
+	it('removes a pack with its progress and leaves other packs alone', async () => {
+		const other = makePack(2, { id: 'other' as PackId });
+		await importPack(db, makePack(3), scheduler, now);
+		await importPack(db, other, scheduler, now);
+		await study('test-pack', 'c1');
+		await study('other', 'c1');
+		await removePack(db, 'test-pack');
+		expect(await db.packs.toCollection().primaryKeys()).toEqual(['other']);
+		expect(await db.cards.where('packId').equals('test-pack').count()).toBe(0);
+		expect(await db.states.where('packId').equals('test-pack').count()).toBe(0);
+		expect(await db.logs.count()).toBe(1);
+	});
+
+	it('resets a pack to new cards without review logs', async () => {
+		await importPack(db, makePack(3), scheduler, now);
+		await study('test-pack', 'c1');
+		await study('test-pack', 'c2');
+		await resetPackProgress(db, 'test-pack', scheduler, now + 5);
+		expect((await db.states.toArray()).every((s) => s.state === 'new' && s.reps === 0)).toBe(true);
+		expect(await db.states.count()).toBe(3);
+		expect(await db.logs.count()).toBe(0);
+	});
+});
+
+describe('schema upgrade', () => {
+	it('opening a version 1 database at version 5 keeps every record and adds the retired table', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const old = new DeckhandDb(name, 1);
+		const pack = makePack(3);
+		const { cards, ...meta } = pack;
+		await old.packs.put({ ...meta, installedAt: now, builtIn: false });
+		await old.cards.bulkPut(cards.map((c, order) => ({ ...c, packId: pack.id, order })));
+		// Version 1 states had no section or place; the version 2 upgrade adds them.
+		await old.states.bulkPut(cards.map((c) => scheduler.newState(c.id, pack.id, now)) as StateRecord[]);
+		old.close();
+
+		const current = new DeckhandDb(name);
+		expect(await current.cards.count()).toBe(3);
+		expect(await current.states.count()).toBe(3);
+		expect(await current.retired.count()).toBe(0);
+		expect(current.verno).toBe(5);
+		expect((await current.states.get([pack.id, 'c2']))?.order).toBe(1);
+		expect(await readInstalled(current, pack.id)).toEqual({ version: 1, cards, retired: [] });
+	});
+});
