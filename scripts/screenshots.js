@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from './browser.js';
 
-const port = 4176;
+const port = Number(process.env.SCREENSHOT_PORT ?? 4176);
 const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 600));
 const found = findBrowser();

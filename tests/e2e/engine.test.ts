@@ -185,3 +185,34 @@ test('fault test: reloading at random moments while grading never loses or doubl
 		]);
 	}
 });
+
+test('a grade the device has no space to store is taken back: plain words, the card back, nothing counted', async ({
+	page
+}) => {
+	await openApp(page);
+	await seed(page, { pack: flashcardPack('q', 4, 1) });
+	await page.goto('/study?pack=q');
+	await expect(heading(page)).toHaveText('Front 1');
+	// The next review log write fails as a full disk would.
+	await page.evaluate(() => {
+		const add = IDBObjectStore.prototype.add;
+		IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+			if (this.name === 'logs') {
+				IDBObjectStore.prototype.add = add;
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return add.apply(this, args);
+		};
+	});
+	await gradeFlashcard(page, 'Good');
+	await expect(page.getByRole('alert')).toContainText('out of storage space');
+	await expect(heading(page)).toHaveText('Front 1');
+	await expect(page.getByText('0 reviewed')).toBeVisible();
+	expect((await dump(page)).logs.filter((l) => l.packId === 'q')).toEqual([]);
+
+	await gradeFlashcard(page, 'Good');
+	await expect(heading(page)).toHaveText('Front 2');
+	await expect(page.getByText('1 reviewed')).toBeVisible();
+	const logs = (await dump(page)).logs.filter((l) => l.packId === 'q');
+	expect(logs.map((l) => [l.cardId, l.before.reps])).toEqual([['q-c1', 0]]);
+});

@@ -11,7 +11,9 @@ test('grades three cards, reloads, and finds the progress kept', async ({ page }
 	await page.getByRole('link', { name: 'Study', exact: true }).last().click();
 	const fronts: string[] = [];
 	for (const grade of ['Good', 'Easy', 'Good']) {
-		const front = page.getByRole('heading', { level: 2 });
+		// The card's heading, read once the study screen shows it (the home page has level-2 headings too).
+		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+		const front = page.getByRole('article', { name: 'Question' }).getByRole('heading', { level: 2 });
 		fronts.push((await front.textContent()) ?? '');
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await expect(page.getByTestId('answer')).toBeVisible();

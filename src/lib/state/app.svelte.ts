@@ -1,4 +1,3 @@
-import { Scheduler } from '../core/scheduler';
 import { getDb } from '../storage/db';
 import { importPack } from '../storage/imports';
 import { installedVersion } from '../storage/packs';
@@ -7,9 +6,6 @@ import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
 import { settings } from './settings.svelte';
 import { listen } from './sync';
-
-/** Default options: only used for new cards' states, which no option changes. */
-export const scheduler = new Scheduler();
 
 let ready: Promise<void> | null = null;
 
@@ -20,8 +16,10 @@ export function ensureBuiltIns(): Promise<void> {
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {
-				// Through the update plan, so a newer built-in version retires the cards it dropped.
-				const r = await importPack(db, await builtIn.load(), scheduler, Date.now(), {
+				// Through the update plan, so a newer built-in version retires the cards it dropped. The
+				// scheduler (ts-fsrs) loads only when a pack needs installing, not on every first paint.
+				const { Scheduler } = await import('../core/scheduler');
+				const r = await importPack(db, await builtIn.load(), new Scheduler(), Date.now(), {
 					builtIn: true,
 					confirmed: true
 				});

@@ -9,10 +9,14 @@ import {
 	type ExamState
 } from '../core/exam';
 import { DCA_DOMAINS } from '../core/pack/domains';
+import { Scheduler } from '../core/scheduler';
 import { getDb } from '../storage/db';
 import { getExam, listExams, loadExamCandidates, saveExam, type ExamRecord } from '../storage/exams';
 import { getState, recordGrade } from '../storage/study';
-import { ensureBuiltIns, scheduler } from './app.svelte';
+import { ensureBuiltIns } from './app.svelte';
+
+/** Default options, to grade the cards an exam answered. */
+const scheduler = new Scheduler();
 
 type Action = ExamEvent extends infer E ? (E extends ExamEvent ? Omit<E, 'now'> : never) : never;
 

@@ -16,9 +16,13 @@ import type { Issue, Result } from '../core/result';
 import { decodeShareFragment } from '../core/share/link';
 import { getDb } from '../storage/db';
 import { importPack, readInstalled } from '../storage/imports';
-import { ensureBuiltIns, scheduler } from './app.svelte';
+import { ensureBuiltIns } from './app.svelte';
+import { Scheduler } from '../core/scheduler';
 import { fetchPackBytes } from './fetch-pack';
 import { broadcast } from './sync';
+
+/** Default options: only used for new cards' states, which no option changes. */
+const scheduler = new Scheduler();
 
 export type ImportStage = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
 

@@ -9,9 +9,13 @@ import {
 	type InstalledPackRow
 } from '../storage/imports';
 import type { Pack } from '../core/pack/types';
-import { ensureBuiltIns, scheduler } from './app.svelte';
+import { ensureBuiltIns } from './app.svelte';
+import { Scheduler } from '../core/scheduler';
 import { downloadText, packFileName } from './download';
 import { broadcast } from './sync';
+
+/** Default options: only used for new cards' states, which no option changes. */
+const scheduler = new Scheduler();
 
 export class PackAdminState {
 	rows = $state.raw<InstalledPackRow[]>([]);

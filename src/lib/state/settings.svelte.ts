@@ -1,13 +1,8 @@
-import {
-	DEFAULT_SETTINGS,
-	estimateDailyWorkload,
-	localBoundary,
-	dayEnd,
-	dayStart,
-	Scheduler,
-	schedulerOptions,
-	type StudySettings
-} from '../core/scheduler';
+// Only the scheduler's plain modules: the layout loads this state on every page, and the FSRS library
+// (ts-fsrs) stays out of the first route's JS. The scheduler itself: ./scheduling.svelte.ts.
+import { localBoundary, dayEnd, dayStart } from '../core/scheduler/day';
+import { DEFAULT_SETTINGS, type StudySettings } from '../core/scheduler/settings';
+import type { DayClock } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadSettings, saveSettings } from '../storage/settings';
 import type { DayWindow } from '../storage/study';
@@ -19,14 +14,6 @@ class SettingsState {
 	loaded = $state(false);
 	error = $state<string | null>(null);
 	#loading: Promise<void> | null = null;
-
-	/** Reviews a day the current retention implies for the current new-cards limit. */
-	workload = $derived(
-		estimateDailyWorkload(
-			new Scheduler({ ...schedulerOptions(this.value), enableFuzz: false }),
-			this.value.newPerDay
-		)
-	);
 
 	load(force = false): Promise<void> {
 		if (force) this.#loading = null;
@@ -51,15 +38,17 @@ class SettingsState {
 		return true;
 	}
 
-	/** A scheduler configured by the current settings. */
-	scheduler(): Scheduler {
-		return new Scheduler(schedulerOptions(this.value));
-	}
-
 	/** The study day around `now`, by the configured start hour in local time. */
 	window(now: number): DayWindow {
 		const b = localBoundary(this.value.dayStartHour, now);
 		return { now, dayStart: dayStart(now, b), dayEnd: dayEnd(now, b) };
+	}
+
+	/** The statistics' day clock: the scheduler's own boundary (start hour, time zone offset), so the
+	 * heatmap, streak and forecast change days when the study day does. */
+	clock(now: number): DayClock {
+		const b = localBoundary(this.value.dayStartHour, now);
+		return { dayStartHour: b.startHour, utcOffsetMinutes: b.offsetMinutes };
 	}
 }
 

@@ -1,20 +1,13 @@
 import { DCA_DOMAINS } from '../core/pack/domains';
 import type { CardState } from '../core/scheduler/types';
-import {
-	buildStatsPage,
-	examReadiness,
-	WEEK_MS,
-	localClock,
-	type Readiness,
-	type StatsPage
-} from '../core/stats';
+import { buildStatsPage, examReadiness, WEEK_MS, type Readiness, type StatsPage } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadStatsData } from '../storage/stats';
-import { ensureBuiltIns, scheduler } from './app.svelte';
+import { Scheduler } from '../core/scheduler';
+import { ensureBuiltIns } from './app.svelte';
+import { settings } from './settings.svelte';
 
-/** Study days start at 04:00 local time, as in Anki, so late-night reviews count for the evening. */
-export const DAY_START_HOUR = 4;
-
+const scheduler = new Scheduler();
 const recall = (state: CardState, at: number) => scheduler.retrievability(state, at);
 
 /** The statistics page's figures. */
@@ -25,11 +18,12 @@ export class StatsState {
 
 	async load(): Promise<void> {
 		try {
-			await ensureBuiltIns();
+			await Promise.all([ensureBuiltIns(), settings.load()]);
 			const now = Date.now();
 			const data = await loadStatsData(getDb(), now - WEEK_MS);
 			this.packCount = data.packs.length;
-			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, localClock(now, DAY_START_HOUR));
+			// Days start at the learner's day-start hour, the same boundary the scheduler uses.
+			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, settings.clock(now));
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		}

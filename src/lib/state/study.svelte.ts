@@ -1,6 +1,6 @@
 import { tick } from 'svelte';
 import { itemKey, type QueueItem, type StudyScope } from '../core/queue';
-import type { Rating, Scheduler } from '../core/scheduler';
+import type { CardState, Rating, ReviewLog, Scheduler } from '../core/scheduler';
 import * as machine from '../core/session';
 import { getDb } from '../storage/db';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../storage/study';
 import { ensureBuiltIns } from './app.svelte';
 import { settings } from './settings.svelte';
+import { currentScheduler } from './scheduling.svelte';
 import { scopeKey } from './scope';
 import { broadcast, listen } from './sync';
 
@@ -32,25 +33,42 @@ export function formatInterval(ms: number): string {
 	return `${Math.round((d / 365) * 10) / 10}y`;
 }
 
+interface WriteJob {
+	entry: machine.GradedEntry;
+	state: CardState;
+	log: ReviewLog;
+	cancelled: boolean;
+	/** performance.now() when the grade was made. */
+	at: number;
+}
+
 /**
- * One study session: joins the pure session machine to storage. Every grade is stored before the
- * screen moves on; a stale grade (another tab got there first) moves on without writing.
+ * One study session: joins the pure session machine to storage. The next card shows as soon as a
+ * grade is made; grades are written behind the screen, strictly in order, and a grade that could not be
+ * written is taken back on screen (a stale one, graded in another tab first, just leaves the session).
  */
 export class StudyState {
 	readonly scope: StudyScope;
 	session = $state.raw<machine.Session | null>(null);
 	loading = $state(true);
 	busy = $state(false);
+	/** Grades shown but not yet written. */
+	writing = $state(0);
 	error = $state<string | null>(null);
 	notice = $state<string | null>(null);
 	#scheduler: Scheduler | null = null;
 	#sessionId: string | undefined;
 	#shownAt = 0;
+	/** The write chain: each grade's write starts when the one before has finished. */
+	#writes: Promise<void> = Promise.resolve();
+	/** Grades waiting in the chain, oldest first. */
+	#jobs: WriteJob[] = [];
 
 	current = $derived(this.session?.current ?? null);
 	answered = $derived(this.session?.phase === 'answered');
 	suggested = $derived(this.session?.answer?.suggested ?? null);
-	reviewed = $derived(this.session?.reviewed ?? 0);
+	/** Grades stored in this session (a grade counts once it is written). */
+	reviewed = $derived(Math.max(0, (this.session?.reviewed ?? 0) - this.writing));
 	left = $derived(this.session ? machine.cardsLeft(this.session) : 0);
 	canUndo = $derived(this.session ? machine.canUndo(this.session) : false);
 	/** When each grade would bring the card on screen back ("10m", "3d"). */
@@ -90,7 +108,7 @@ export class StudyState {
 			const db = getDb();
 			const now = Date.now();
 			const w = settings.window(now);
-			this.#scheduler = settings.scheduler();
+			this.#scheduler = currentScheduler();
 			performance.mark('deckhand:queue-start');
 			// The first cards are loaded before the screen shows; the rest follow in the background.
 			let items: QueueItem[];
@@ -131,48 +149,94 @@ export class StudyState {
 		if (this.session) this.session = machine.answer(this.session, outcome);
 	}
 
-	/** Grades the card on screen: stores it, then moves to the next card. */
+	/**
+	 * Grades the card on screen: the next card shows at once and the grade is written behind it, in
+	 * order (one write at a time, in the order of the grades). A write that fails is undone on screen:
+	 * see #write.
+	 */
 	async grade(rating: Rating): Promise<void> {
 		const s = this.session;
 		const item = s?.current;
 		if (!s || !item || s.phase !== 'answered' || this.busy || !this.#scheduler) return;
-		this.busy = true;
 		performance.mark('deckhand:grade');
-		try {
-			const now = Date.now();
-			const duration = Math.round(performance.now() - this.#shownAt);
-			if (s.cram) {
-				this.session = machine.graded(s, item.state, null, now, rating);
-			} else {
-				const out = this.#scheduler.grade(item.state, rating, now, duration);
-				const r = await recordGrade(getDb(), out.state, out.log, this.#sessionId);
-				if (r.ok) {
-					this.session = machine.graded(s, out.state, r.value, now, rating);
-					this.error = null;
-					this.notice = null;
-					broadcast({ type: 'graded', key: itemKey(item) });
-				} else if (r.errors.kind === 'stale') {
-					this.notice = r.errors.message;
-					this.session = machine.dropCard(s, itemKey(item), now);
-				} else {
-					this.error = r.errors.message;
-				}
-			}
-			await tick();
-			performance.measure('deckhand:grade-to-next', 'deckhand:grade');
-			this.#shown();
-		} finally {
-			this.busy = false;
+		const now = Date.now();
+		const duration = Math.round(performance.now() - this.#shownAt);
+		if (s.cram) {
+			this.session = machine.graded(s, item.state, null, now, rating);
+		} else {
+			const out = this.#scheduler.grade(item.state, rating, now, duration);
+			const next = machine.graded(s, out.state, null, now, rating);
+			const entry = next.history[next.history.length - 1]!;
+			this.session = next;
+			const job: WriteJob = {
+				entry,
+				state: out.state,
+				log: out.log,
+				cancelled: false,
+				at: performance.now()
+			};
+			this.#jobs.push(job);
+			this.writing++;
+			this.#writes = this.#writes.then(() => this.#write(job));
 		}
+		await tick();
+		performance.measure('deckhand:grade-to-next', 'deckhand:grade');
+		this.#shown();
+	}
+
+	/**
+	 * Writes one grade. Stored: its log id goes into the history (for Undo) and other tabs hear of it.
+	 * Stale (another tab graded the card first): the grade leaves the count and the card leaves the
+	 * session. Any other failure (out of space, say): this grade and every grade made after it, not yet
+	 * written, are taken back and their cards come back on screen, so nothing is lost or counted twice.
+	 */
+	async #write(job: WriteJob): Promise<void> {
+		if (job.cancelled) return;
+		this.#jobs.splice(this.#jobs.indexOf(job), 1);
+		try {
+			const r = await recordGrade(getDb(), job.state, job.log, this.#sessionId);
+			if (!this.session) return;
+			if (r.ok) {
+				this.session = machine.stored(this.session, job.entry, r.value);
+				performance.measure('deckhand:grade-stored', { start: job.at });
+				broadcast({ type: 'graded', key: itemKey(job.entry.item) });
+			} else if (r.errors.kind === 'stale') {
+				this.notice = r.errors.message;
+				this.session = machine.rejected(this.session, [job.entry], false, Date.now());
+			} else {
+				const later = this.#jobs.splice(0);
+				for (const j of later) j.cancelled = true;
+				this.writing -= later.length;
+				const n = 1 + later.length;
+				this.error = `${r.errors.message} ${n === 1 ? 'That grade was' : `Those ${n} grades were`} taken back: the card is on screen again.`;
+				this.session = machine.rejected(
+					this.session,
+					[job.entry, ...later.map((j) => j.entry)],
+					true,
+					Date.now()
+				);
+				this.#shown();
+			}
+		} finally {
+			this.writing--;
+		}
+	}
+
+	/** Resolves when every grade made so far has been written (or taken back). */
+	settled(): Promise<void> {
+		return this.#writes;
 	}
 
 	/** Undoes the last grade: the stored state and log go back in one transaction, then the card returns. */
 	async undo(): Promise<void> {
-		const s = this.session;
-		const last = s?.history[s.history.length - 1];
-		if (!s || !last || this.busy) return;
+		if (!this.session?.history.length || this.busy) return;
 		this.busy = true;
 		try {
+			// The grade to undo may still be being written: wait for it (it may also have been taken back).
+			await this.#writes;
+			const s = this.session;
+			const last = s?.history[s.history.length - 1];
+			if (!s || !last) return;
 			if (last.logId === null) {
 				this.session = machine.undone(s);
 			} else {

@@ -21,9 +21,14 @@ const code = (s: string) => `\`${s}\``;
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
+// logLevel 'error': syntax errors still throw (and become feedback); warnings such as an unresolved
+// tag (`!reset`) stay out of the console.
 function readYaml(text: string): Parsed {
 	try {
-		return { ok: true, value: parseYaml(text, { merge: true, prettyErrors: false }) as unknown };
+		return {
+			ok: true,
+			value: parseYaml(text, { merge: true, prettyErrors: false, logLevel: 'error' }) as unknown
+		};
 	} catch (e) {
 		const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
 		return { ok: false, error: msg };

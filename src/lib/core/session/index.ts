@@ -1,7 +1,7 @@
 /**
- * The study session as a pure state machine: state + event -> state. It never touches storage; the
- * state layer writes each grade first and only then feeds the outcome in, so what is on screen never
- * runs ahead of what is stored.
+ * The study session as a pure state machine: state + event -> state. It never touches storage. The
+ * state layer shows the next card as soon as a grade is made and writes it behind the screen; a grade
+ * that could not be stored comes back through `rejected`, so nothing is lost or counted twice.
  */
 import { itemKey, type QueueItem } from '../queue';
 import type { CardState, Rating } from '../scheduler/types';
@@ -16,7 +16,7 @@ export interface Answer {
 /** A grade that was stored, kept so Undo can put the card back exactly. */
 export interface GradedEntry {
 	item: QueueItem;
-	/** The review log's id; null in cram mode, which stores nothing. */
+	/** The review log's id; null in cram mode, which stores nothing, and while the grade is being written. */
 	logId: number | null;
 }
 
@@ -131,6 +131,53 @@ export function enqueue(s: Session, items: readonly QueueItem[], now: number): S
 	const have = new Set([...s.queue, ...s.pending, ...(s.current ? [s.current] : [])].map(itemKey));
 	const queue = [...s.queue, ...items.filter((i) => !have.has(itemKey(i)))];
 	return s.current ? { ...s, queue } : advance({ ...s, queue }, now);
+}
+
+/**
+ * Grades that were shown but could not be stored. Their history entries go (and their count). With
+ * `putBack` their cards come back on screen, earliest first, with the state they had before (the one
+ * still stored), ahead of the card on screen; without it (graded elsewhere) they leave the session.
+ */
+export function rejected(
+	s: Session,
+	entries: readonly GradedEntry[],
+	putBack: boolean,
+	now: number
+): Session {
+	if (!entries.length) return s;
+	const gone = new Set(entries);
+	const keys = new Set(entries.map((e) => itemKey(e.item)));
+	const history = s.history.filter((e) => !gone.has(e));
+	const reviewed = Math.max(0, s.reviewed - (s.history.length - history.length));
+	const drop = (list: readonly QueueItem[]) => list.filter((x) => !keys.has(itemKey(x)));
+	const onScreen = s.current && !keys.has(itemKey(s.current)) ? s.current : null;
+	const base = { ...s, history, reviewed, queue: drop(s.queue), pending: drop(s.pending) };
+	if (!putBack) return onScreen === s.current ? base : advance({ ...base, current: null }, now);
+	// The earliest entry of each card holds the state that is still stored.
+	const seen = new Set<string>();
+	const back: QueueItem[] = [];
+	for (const e of entries) {
+		const k = itemKey(e.item);
+		if (!seen.has(k)) {
+			seen.add(k);
+			back.push(e.item);
+		}
+	}
+	const [first, ...rest] = back;
+	return {
+		...base,
+		current: first!,
+		phase: 'question',
+		answer: null,
+		queue: [...rest, ...(onScreen ? [onScreen] : []), ...base.queue]
+	};
+}
+
+/** A grade was stored: its history entry gets the log's id, so Undo can find it. */
+export function stored(s: Session, entry: GradedEntry, logId: number): Session {
+	const i = s.history.indexOf(entry);
+	if (i < 0) return s;
+	return { ...s, history: s.history.map((e, k) => (k === i ? { ...e, logId } : e)) };
 }
 
 /** Whether the last grade can be undone. */

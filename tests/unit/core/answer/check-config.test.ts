@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkConfig, fillBlank } from '$lib/core/answer';
 import { makeComposeValidator } from '$lib/core/answer/compose-compile';
@@ -173,5 +173,27 @@ describe('checkConfig for Dockerfiles', () => {
 		const r = checkConfig(exp, given, 'dockerfile');
 		expect(r.verdict).toBe('incorrect');
 		expect(r.issues.map((i) => i.message).join(' | ')).toContain(message);
+	});
+});
+
+describe('YAML warnings', () => {
+	it('keeps unresolved-tag warnings out of the console and still reports syntax errors', () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+		try {
+			const tagged = checkConfig(
+				'services: {web: {image: nginx}}',
+				'services: {web: {image: !custom nginx}}',
+				'compose'
+			);
+			expect(tagged.verdict).toBe('correct');
+			const broken = checkConfig('services: {web: {image: nginx}}', 'services: [web', 'compose');
+			expect(broken.verdict).not.toBe('correct');
+			expect(warn).not.toHaveBeenCalled();
+			expect(emit).not.toHaveBeenCalled();
+		} finally {
+			warn.mockRestore();
+			emit.mockRestore();
+		}
 	});
 });

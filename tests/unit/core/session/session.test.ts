@@ -8,7 +8,9 @@ import {
 	dropCard,
 	enqueue,
 	graded,
+	rejected,
 	startSession,
+	stored,
 	undone
 } from '$lib/core/session';
 import { everyKindPack } from '../../../fixtures/packs';
@@ -96,5 +98,47 @@ describe('session machine', () => {
 		s = graded(s, scheduler.grade(s.current!.state, 'easy', t0).state, 1, t0, 'easy');
 		expect(s.current).toBeNull();
 		expect(cardsLeft(s)).toBe(0);
+	});
+});
+
+describe('grades written behind the screen', () => {
+	const gradeOn = (s: ReturnType<typeof startSession>, rating: 'again' | 'easy') => {
+		const a = answer(s, { verdict: null, suggested: null });
+		return graded(a, scheduler.grade(a.current!.state, rating, t0).state, null, t0, rating);
+	};
+
+	it('a stored grade gets its log id, so Undo can find it', () => {
+		let s = gradeOn(startSession(items, t0), 'easy');
+		const entry = s.history[0]!;
+		expect(entry.logId).toBeNull();
+		s = stored(s, entry, 7);
+		expect(s.history.map((e) => e.logId)).toEqual([7]);
+		expect(s.reviewed).toBe(1);
+	});
+
+	it('grades that could not be written are taken back and their cards return, earliest first', () => {
+		let s = gradeOn(startSession(items, t0), 'again'); // f1 into learning, m1 on screen
+		s = gradeOn(s, 'easy'); // m1 graded, the third card on screen
+		expect(s.reviewed).toBe(2);
+		const third = s.current!.card.id;
+		s = rejected(s, [...s.history], true, t0 + 1);
+		expect(s.current?.card.id).toBe('f1');
+		expect(s.current?.state.reps).toBe(0);
+		expect(s.phase).toBe('question');
+		expect(s.queue.map((i) => i.card.id)).toEqual(['m1', third]);
+		expect(s.pending).toEqual([]);
+		expect(s.history).toEqual([]);
+		expect(s.reviewed).toBe(0);
+		expect(cardsLeft(s)).toBe(3);
+	});
+
+	it('a grade made stale by another tab leaves the count and the session', () => {
+		let s = gradeOn(startSession(items, t0), 'again');
+		const entry = s.history[0]!;
+		s = rejected(s, [entry], false, t0 + 1);
+		expect(s.reviewed).toBe(0);
+		expect(s.current?.card.id).toBe('m1');
+		expect(s.pending).toEqual([]);
+		expect(cardsLeft(s)).toBe(2);
 	});
 });
