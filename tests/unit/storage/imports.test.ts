@@ -5,6 +5,7 @@ import { exportBackup, parseBackup, restoreBackup } from '$lib/storage/backup';
 import { DeckhandDb, type StateRecord } from '$lib/storage/db';
 import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
 import { recordGrade } from '$lib/storage/study';
+import { rebuildSummaries } from '$lib/storage/summary';
 import { flashcard, makePack } from '../../fixtures/pack-factory';
 
 const now = Date.UTC(2026, 10, 28, 9);
@@ -138,6 +139,30 @@ describe('importPack', () => {
 		const r = await importPack(db, broken, scheduler, now + 1);
 		expect(r.ok === false && r.errors[0]?.message).toMatch(/nothing was changed/);
 		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('importPack at scale (more cards than one write chunk)', () => {
+	const big = makePack(2_100, { version: 1 });
+
+	it('reports progress up to every card and state, and builds the same summaries a rebuild reads back', async () => {
+		const seen: [number, number][] = [];
+		const r = await importPack(db, big, scheduler, now, { onProgress: (w, t) => seen.push([w, t]) });
+		expect(r.ok).toBe(true);
+		expect(seen.at(-1)).toEqual([4_200, 4_200]);
+		expect(seen.every(([w], i) => i === 0 || w > seen[i - 1]![0])).toBe(true);
+		expect(await db.states.count()).toBe(2_100);
+		const written = await db.summaries.toArray();
+		await db.transaction('rw', db.states, db.summaries, () => rebuildSummaries(db, big.id));
+		expect(await db.summaries.toArray()).toEqual(written);
+	});
+
+	it('a fresh install that fails in a later chunk writes nothing', async () => {
+		const cards = big.cards.map((c, i) => (i === 2_050 ? { ...c, id: {} as unknown as CardId } : c));
+		const r = await importPack(db, { ...big, cards }, scheduler, now);
+		expect(r.ok === false && r.errors[0]?.message).toMatch(/nothing was changed/);
+		expect(await snapshot()).toEqual({ packs: [], cards: [], states: [], logs: [], retired: [] });
+		expect(await db.summaries.count()).toBe(0);
 	});
 });
 
