@@ -166,6 +166,72 @@ describe('importPack at scale (more cards than one write chunk)', () => {
 	});
 });
 
+describe('summaries after an import', () => {
+	/** The pack's summaries as stored, and as a rebuild from its states gives them. */
+	async function storedAndRebuilt(packId: string) {
+		const byKey = (a: { sectionId: string }, b: { sectionId: string }) =>
+			a.sectionId.localeCompare(b.sectionId);
+		const stored = (await db.summaries.where('packId').equals(packId).toArray()).sort(byKey);
+		await db.transaction('rw', db.states, db.summaries, () => rebuildSummaries(db, packId));
+		const rebuilt = (await db.summaries.where('packId').equals(packId).toArray()).sort(byKey);
+		return { stored, rebuilt };
+	}
+
+	it('match a rebuild from the states through updates that edit, move, retire, add and restore cards', async () => {
+		const v1 = makePack(6);
+		await importPack(db, v1, scheduler, now);
+		const [c1, c2, c3, c4, c5, c6] = v1.cards as [Card, Card, Card, Card, Card, Card];
+		await study(v1.id, c1.id);
+		await study(v1.id, c4.id);
+		await study(v1.id, c6.id);
+		const moved = { ...c4, sectionId: 's3' } as Card;
+		const v2 = makePack(0, {
+			version: 2,
+			cards: [c2, c1, moved, { ...c3, front: 'Edited.' } as Card, c5, flashcard('n1', 's2')]
+		});
+		expect((await importPack(db, v2, scheduler, now + 1)).ok).toBe(true);
+		const afterV2 = await storedAndRebuilt(v1.id);
+		expect(afterV2.stored).toEqual(afterV2.rebuilt);
+		expect(afterV2.stored.flatMap((s) => s.ids).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'n1']);
+		// c6 comes back with its progress.
+		const v3 = makePack(0, { version: 3, cards: [...v2.cards, c6] });
+		expect((await importPack(db, v3, scheduler, now + 2)).ok).toBe(true);
+		const afterV3 = await storedAndRebuilt(v1.id);
+		expect(afterV3.stored).toEqual(afterV3.rebuilt);
+		expect(afterV3.stored.find((s) => s.ids.includes('c6' as CardId))?.state).toContain(1);
+	});
+
+	it('are rebuilt from the states when the pack has a state no card owns', async () => {
+		const v1 = makePack(3);
+		const stray = {
+			...scheduler.newState('ghost' as CardId, v1.id, now),
+			sectionId: 's1',
+			order: 9
+		} as StateRecord;
+		await db.states.put(stray);
+		await importPack(db, v1, scheduler, now);
+		const { stored, rebuilt } = await storedAndRebuilt(v1.id);
+		expect(stored).toEqual(rebuilt);
+		expect(stored.flatMap((s) => s.ids)).toContain('ghost');
+	});
+
+	it('are rebuilt from the states when the summaries before the update were missing', async () => {
+		const v1 = makePack(4);
+		await importPack(db, v1, scheduler, now);
+		await study(v1.id, 'c2');
+		await db.summaries.clear();
+		await importPack(
+			db,
+			makePack(0, { version: 2, cards: [...v1.cards, flashcard('n1')] }),
+			scheduler,
+			now + 1
+		);
+		const { stored, rebuilt } = await storedAndRebuilt(v1.id);
+		expect(stored).toEqual(rebuilt);
+		expect(stored.flatMap((s) => s.ids)).toHaveLength(5);
+	});
+});
+
 describe('export, remove, reset', () => {
 	it('exports exactly the pack that was imported', async () => {
 		const pack = makePack(6, { version: 3 });
