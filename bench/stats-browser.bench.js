@@ -1,20 +1,15 @@
 // The statistics page in Chromium with 200,000 review logs in IndexedDB: the raw read of the logs, and
 // the whole page (read, compute, render) from clicking "Stats" to the charts on screen, on the first
 // visit (which builds the per-hour review counts from every log) and on later ones.
-import { execFileSync, spawn } from 'node:child_process';
-import { chromium, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { execFileSync } from 'node:child_process';
+import { devices } from '@playwright/test';
+import { launchChromium, serveBuild } from '../scripts/browser.js';
 
 const LOGS = 200_000;
 const port = 4186;
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 try {
 	const context = await browser.newContext({ ...devices['Pixel 7'] });
 	const page = await context.newPage();
@@ -90,5 +85,5 @@ try {
 	console.log(`/stats from the click to the charts, later visits, median of 3: ${median(later)} ms`);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
