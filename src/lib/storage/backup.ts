@@ -9,6 +9,7 @@ import { fail, ok, type Issue, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, SettingRecord, StateRecord } from './db';
 import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
+import { RUNNING_EXAM_KEY } from './exams';
 import { rebuildSummaries } from './summary';
 
 export const BACKUP_FORMAT = 'deckhand-backup';
@@ -37,7 +38,8 @@ export async function exportBackup(db: DeckhandDb, now: number): Promise<Backup>
 		cards: await db.cards.toArray(),
 		states: await db.states.toArray(),
 		logs: await db.logs.toArray(),
-		settings: await db.settings.toArray(),
+		// An exam in progress belongs to this device and its clock, not to a backup.
+		settings: (await db.settings.toArray()).filter((s) => s.key !== RUNNING_EXAM_KEY),
 		retired: await db.retired.toArray()
 	}));
 }
