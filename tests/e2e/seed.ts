@@ -30,7 +30,28 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 			r.onerror = () => rej(r.error);
 		});
 		const { cards, ...meta } = o.pack;
-		const tx = db.transaction(['packs', 'cards', 'states', 'logs', 'settings', 'summaries'], 'readwrite');
+		const tx = db.transaction(
+			['packs', 'cards', 'states', 'logs', 'settings', 'summaries', 'reviewBlocks'],
+			'readwrite'
+		);
+		// The per-hour review counts the app keeps with every log (src/lib/core/stats/tally.ts, HourBlock).
+		const blocks = new Map<number, { reviews: Uint32Array; reviewState: Uint32Array; passed: Uint32Array }>();
+		const countReview = (at: number, state: string) => {
+			const hour = Math.floor(at / 3_600_000);
+			const block = Math.floor(hour / 1024);
+			let b = blocks.get(block);
+			if (!b) {
+				const none = () => new Uint32Array(1024);
+				blocks.set(block, (b = { reviews: none(), reviewState: none(), passed: none() }));
+			}
+			const i = hour - block * 1024;
+			b.reviews[i]! += 1;
+			// Every seeded review is graded Good: a review-state one counts as passed.
+			if (state === 'review') {
+				b.reviewState[i]! += 1;
+				b.passed[i]! += 1;
+			}
+		};
 		type Written = {
 			cardId: string;
 			sectionId: string;
@@ -101,6 +122,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 					difficulty: 5,
 					before
 				});
+				countReview(t, i === 0 ? 'new' : 'review');
 				before = after;
 			}
 			stateStore.put({ ...before, sectionId: card.sectionId, order });
@@ -128,6 +150,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 				stability: Float64Array.from(g.s),
 				lastReview: Float64Array.from(g.lr)
 			});
+		for (const [block, b] of blocks) tx.objectStore('reviewBlocks').put({ packId: meta.id, block, ...b });
 		if (o.settings) tx.objectStore('settings').put({ key: 'study', value: o.settings });
 		await new Promise<void>((res, rej) => {
 			tx.oncomplete = () => res();

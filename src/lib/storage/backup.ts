@@ -9,6 +9,7 @@ import { fail, ok, type Issue, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, SettingRecord, StateRecord } from './db';
 import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
+import { tallyBlocks } from '../core/stats/tally';
 import { rebuildSummaries } from './summary';
 
 export const BACKUP_FORMAT = 'deckhand-backup';
@@ -136,7 +137,17 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 	try {
 		await db.transaction(
 			'rw',
-			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions, db.summaries, db.retired],
+			[
+				db.packs,
+				db.cards,
+				db.states,
+				db.logs,
+				db.settings,
+				db.sessions,
+				db.summaries,
+				db.retired,
+				db.reviewBlocks
+			],
 			async () => {
 				await Promise.all([
 					db.packs.clear(),
@@ -145,7 +156,8 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 					db.logs.clear(),
 					db.settings.clear(),
 					db.sessions.clear(),
-					db.retired.clear()
+					db.retired.clear(),
+					db.reviewBlocks.clear()
 				]);
 				await db.packs.bulkAdd(b.packs);
 				await db.cards.bulkAdd(b.cards);
@@ -154,6 +166,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 				await db.settings.bulkAdd(b.settings);
 				await db.retired.bulkAdd(b.retired ?? []);
 				await rebuildSummaries(db);
+				await db.reviewBlocks.bulkPut([...tallyBlocks(b.logs).values()]);
 			}
 		);
 		return ok(undefined);

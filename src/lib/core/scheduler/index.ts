@@ -172,8 +172,21 @@ export class Scheduler {
 	}
 
 	/** The predicted probability of recall at `now` (0 for a card never studied). */
-	retrievability(state: CardState, now: number): number {
+	retrievability(state: Pick<CardState, 'state' | 'stability' | 'lastReview'>, now: number): number {
 		if (state.state === 'new') return 0;
-		return this.#fsrs.get_retrievability(toFsrsCard(state), new Date(now), false);
+		// ts-fsrs reads only the state, stability and last review here; the rest of the card is filler.
+		const card: FsrsCard = {
+			due: new Date(now),
+			stability: state.stability,
+			difficulty: 0,
+			elapsed_days: 0,
+			scheduled_days: 0,
+			learning_steps: 0,
+			reps: 0,
+			lapses: 0,
+			state: toFsrsState[state.state],
+			last_review: state.lastReview === null ? undefined : new Date(state.lastReview)
+		};
+		return this.#fsrs.get_retrievability(card, new Date(now), false);
 	}
 }

@@ -1,6 +1,6 @@
-import type { CardState, ReviewLog } from '../scheduler/types';
+import type { ReviewLog } from '../scheduler/types';
 import type { CardRef, SectionRef } from './mastery';
-import { cardKey, statesAsOf, type RecallFn } from './recall';
+import { cardKey, statesAsOf, type RecallFn, type StatsCardState } from './recall';
 
 export interface DomainWeight {
 	id: string;
@@ -36,7 +36,7 @@ export const WEEK_MS = 7 * 86_400_000;
 
 function meanRecall(
 	cards: readonly CardRef[],
-	states: Map<string, CardState>,
+	states: Map<string, StatsCardState>,
 	recall: RecallFn,
 	at: number
 ): number {
@@ -70,7 +70,7 @@ export function examReadiness(
 	weights: readonly DomainWeight[],
 	sections: readonly SectionRef[],
 	cards: readonly CardRef[],
-	states: readonly CardState[],
+	states: readonly StatsCardState[],
 	logs: readonly Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt' | 'before'>[],
 	recall: RecallFn,
 	now: number

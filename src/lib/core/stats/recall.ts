@@ -1,7 +1,13 @@
 import type { CardState, ReviewLog } from '../scheduler/types';
 
+/** What statistics need of a card's schedule: the rest of a state (difficulty, reps…) is never read. */
+export type StatsCardState = Pick<
+	CardState,
+	'packId' | 'cardId' | 'state' | 'due' | 'stability' | 'lastReview'
+>;
+
 /** The predicted probability of recall of a card in `state` at `at` (the scheduler's retrievability). */
-export type RecallFn = (state: CardState, at: number) => number;
+export type RecallFn = (state: StatsCardState, at: number) => number;
 
 /** A recall prediction counts as mastered at this level or above. */
 export const MASTERY_THRESHOLD = 0.9;
@@ -17,10 +23,10 @@ export function cardKey(packId: string, cardId: string): string {
  * current state when it has not been reviewed since. Exact, and needs no stored snapshots.
  */
 export function statesAsOf(
-	states: readonly CardState[],
+	states: readonly StatsCardState[],
 	logs: readonly Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt' | 'before'>[],
 	at: number
-): CardState[] {
+): StatsCardState[] {
 	const firstAfter = new Map<string, Pick<ReviewLog, 'reviewedAt' | 'before'>>();
 	for (const log of logs) {
 		if (log.reviewedAt <= at) continue;
