@@ -141,3 +141,9 @@ time('whole page, 20,000 cards', () =>
 		clock
 	)
 );
+time('  mastery, 20,000 cards', () => sectionMastery(sections, bigCards, bigStates, recall, now));
+time('  readiness, 20,000 cards', () =>
+	examReadiness(DCA_DOMAINS, sections, bigCards, bigStates, recentLogs, recall, now)
+);
+time('  forecast, 20,000 cards', () => dueForecast(bigStates, now, clock));
+time('  recall only, 20,000 cards', () => bigStates.reduce((a, s) => a + recall(s, now), 0));

@@ -35,23 +35,8 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 			'readwrite'
 		);
 		// The per-hour review counts the app keeps with every log (src/lib/core/stats/tally.ts, HourBlock).
+		// (Counted inline: tsx would wrap a named helper in __name, which the page does not have.)
 		const blocks = new Map<number, { reviews: Uint32Array; reviewState: Uint32Array; passed: Uint32Array }>();
-		const countReview = (at: number, state: string) => {
-			const hour = Math.floor(at / 3_600_000);
-			const block = Math.floor(hour / 1024);
-			let b = blocks.get(block);
-			if (!b) {
-				const none = () => new Uint32Array(1024);
-				blocks.set(block, (b = { reviews: none(), reviewState: none(), passed: none() }));
-			}
-			const i = hour - block * 1024;
-			b.reviews[i]! += 1;
-			// Every seeded review is graded Good: a review-state one counts as passed.
-			if (state === 'review') {
-				b.reviewState[i]! += 1;
-				b.passed[i]! += 1;
-			}
-		};
 		type Written = {
 			cardId: string;
 			sectionId: string;
@@ -122,7 +107,23 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 					difficulty: 5,
 					before
 				});
-				countReview(t, i === 0 ? 'new' : 'review');
+				const hour = Math.floor(t / 3_600_000);
+				const block = Math.floor(hour / 1024);
+				let b = blocks.get(block);
+				if (!b) {
+					b = {
+						reviews: new Uint32Array(1024),
+						reviewState: new Uint32Array(1024),
+						passed: new Uint32Array(1024)
+					};
+					blocks.set(block, b);
+				}
+				b.reviews[hour - block * 1024]! += 1;
+				// Every seeded review is graded Good: one of a card in review counts as passed.
+				if (i > 0) {
+					b.reviewState[hour - block * 1024]! += 1;
+					b.passed[hour - block * 1024]! += 1;
+				}
 				before = after;
 			}
 			stateStore.put({ ...before, sectionId: card.sectionId, order });

@@ -36,7 +36,8 @@ type LogCounts = Pick<ReviewLog, 'packId' | 'reviewedAt' | 'state' | 'rating'>;
  */
 export async function countReviews(db: DeckhandDb, logs: readonly LogCounts[], sign: 1 | -1): Promise<void> {
 	const keys = new Map<string, [string, number]>();
-	for (const l of logs) keys.set(blockKey(l.packId, blockOf(l.reviewedAt)), [l.packId, blockOf(l.reviewedAt)]);
+	for (const l of logs)
+		keys.set(blockKey(l.packId, blockOf(l.reviewedAt)), [l.packId, blockOf(l.reviewedAt)]);
 	const found = await db.reviewBlocks.bulkGet([...keys.values()]);
 	const blocks = new Map<string, HourBlock>();
 	for (const b of found) if (b) blocks.set(blockKey(b.packId, b.block), b);

@@ -112,5 +112,4 @@ describe('statistics storage', () => {
 		expect(data.tallies).toEqual([{ hour: now / 3_600_000, reviews: 1, reviewState: 0, passed: 0 }]);
 		expect((await loadStatsData(db, now)).recentLogs).toHaveLength(0);
 	});
-
 });

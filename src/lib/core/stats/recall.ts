@@ -27,12 +27,21 @@ export function statesAsOf(
 	logs: readonly Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt' | 'before'>[],
 	at: number
 ): StatsCardState[] {
-	const firstAfter = new Map<string, Pick<ReviewLog, 'reviewedAt' | 'before'>>();
+	const firstAfter = firstReviewsAfter(logs, at);
+	return states.map((s) => firstAfter.get(cardKey(s.packId, s.cardId))?.before ?? s);
+}
+
+/** Each card's first review after `at`, by `cardKey` (the log, whose `before` is the state it replaced). */
+export function firstReviewsAfter<L extends Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt'>>(
+	logs: readonly L[],
+	at: number
+): Map<string, L> {
+	const firstAfter = new Map<string, L>();
 	for (const log of logs) {
 		if (log.reviewedAt <= at) continue;
 		const key = cardKey(log.packId, log.cardId);
 		const seen = firstAfter.get(key);
 		if (!seen || log.reviewedAt < seen.reviewedAt) firstAfter.set(key, log);
 	}
-	return states.map((s) => firstAfter.get(cardKey(s.packId, s.cardId))?.before ?? s);
+	return firstAfter;
 }

@@ -27,9 +27,7 @@ describe('hour blocks (the per-hour counts the app keeps)', () => {
 		// One block per pack and 1,024 hours: December is in an earlier block than March.
 		expect(blocks.filter((b) => b.packId === 'q')).toHaveLength(1);
 		expect(new Set(blocks.filter((b) => b.packId === 'p').map((b) => b.block)).size).toBeGreaterThan(1);
-		expect(talliesFromBlocks(blocks)).toEqual(
-			[...tallyHours(logs).values()].sort((a, b) => a.hour - b.hour)
-		);
+		expect(talliesFromBlocks(blocks)).toEqual([...tallyHours(logs).values()].sort((a, b) => a.hour - b.hour));
 		expect(talliesFromBlocks(blocks).find((t) => t.hour === utc(2026, 3, 11, 9) / HOUR)).toEqual({
 			hour: utc(2026, 3, 11, 9) / HOUR,
 			reviews: 2,
@@ -56,7 +54,9 @@ describe('hour blocks (the per-hour counts the app keeps)', () => {
 		countInBlock(b!, logs[0]!, -1);
 		countInBlock(b!, logs[0]!, -1);
 		expect(talliesFromBlocks([b!])).toEqual([]);
-		expect([b!.reviews, b!.reviewState, b!.passed].map((a) => a.reduce((n, x) => n + x, 0))).toEqual([0, 0, 0]);
+		expect([b!.reviews, b!.reviewState, b!.passed].map((a) => a.reduce((n, x) => n + x, 0))).toEqual([
+			0, 0, 0
+		]);
 		expect(() => countInBlock(b!, log(utc(2026, 3, 11, 9) + BLOCK_HOURS * HOUR))).toThrow(/not in block/);
 	});
 });
