@@ -2,9 +2,9 @@
 // about 200,000 review logs in IndexedDB, written the way the app writes them (logs with their per-hour
 // counts). Measures the whole page (read, compute, render) from clicking "Stats" to the charts on
 // screen, and the page's own performance measures (deckhand:stats-*) for where the time goes.
-import { execFileSync, spawn } from 'node:child_process';
-import { chromium, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { execFileSync } from 'node:child_process';
+import { devices } from '@playwright/test';
+import { launchChromium, serveBuild } from '../scripts/browser.js';
 import { DCA_DOMAINS } from '../src/lib/core/pack/domains';
 import { flashcardPack } from '../tests/fixtures/packs';
 import { seed } from '../tests/e2e/seed';
@@ -15,17 +15,12 @@ const LOGS_PER_CARD = 11;
 const STUDIED = 0.91; // 18,200 studied cards x 11 = 200,200 logs
 const port = Number(process.env.BENCH_PORT ?? 4186);
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 try {
 	const context = await browser.newContext({ ...devices['Pixel 7'] });
 	const page = await context.newPage();
-	const base = `http://127.0.0.1:${port}`;
+	const base = server.url;
 	await page.goto(`${base}/`);
 	await page.getByTestId('new-count').waitFor();
 	const pack = flashcardPack('bench', CARDS, SECTIONS);
@@ -89,5 +84,5 @@ try {
 	for (const [name, xs] of parts) console.log(`  ${name}, median: ${median(xs).toFixed(0)} ms`);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
