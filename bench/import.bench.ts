@@ -94,22 +94,16 @@ for (const section of [...docker.sections].sort((a, b) => a.order - b.order)) {
 console.log(`  whole pack: ${docker.cards.length} cards, ${whole.length} chars`);
 
 // The same import through the app in Chromium: the production build, the Packs page, the file chooser.
-const { execFileSync, spawn } = await import('node:child_process');
-const { chromium } = await import('@playwright/test');
-const { CHROMIUM_ARGS, findBrowser } = await import('../scripts/browser.js');
+const { execFileSync } = await import('node:child_process');
+const { launchChromium, serveBuild } = await import('../scripts/browser.js');
 // BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
 const dir = process.env.BENCH_BUILD_DIR ?? 'build';
 if (!process.env.BENCH_BUILD_DIR) {
 	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
 }
 const port = Number(process.env.BENCH_PORT ?? 4176);
-const server = spawn('node', ['scripts/serve.js', '--port', String(port), '--dir', dir], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 2000));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port, dir);
+const browser = await launchChromium();
 try {
 	const page = await browser.newPage();
 	// The longest task on the page's main thread during each import: how long the page could not respond.
@@ -171,5 +165,5 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
