@@ -300,8 +300,15 @@ export interface InstalledPackRow {
 
 /** Every installed pack with its card counts, for the Packs page. */
 export async function listInstalledPacks(db: DeckhandDb): Promise<InstalledPackRow[]> {
-	return db.transaction('r', [db.packs, db.cards, db.states, db.retired], async () => {
+	return db.transaction('r', [db.packs, db.cards, db.summaries, db.retired], async () => {
 		const packs = await db.packs.toArray();
+		// Studied cards are counted from the pack's section summaries (a few records, state code 0 is
+		// new), not by walking every state with a cursor: at 20,000 cards that took seconds.
+		const studied = async (packId: string) =>
+			(await db.summaries.where('packId').equals(packId).toArray()).reduce(
+				(n, sum) => n + sum.state.reduce((k, code) => k + (code === 0 ? 0 : 1), 0),
+				0
+			);
 		return Promise.all(
 			packs.map(async (p) => ({
 				id: p.id,
@@ -310,11 +317,7 @@ export async function listInstalledPacks(db: DeckhandDb): Promise<InstalledPackR
 				version: p.version,
 				builtIn: p.builtIn,
 				cards: await db.cards.where('packId').equals(p.id).count(),
-				studied: await db.states
-					.where('packId')
-					.equals(p.id)
-					.filter((s) => s.state !== 'new')
-					.count(),
+				studied: await studied(p.id),
 				retired: await db.retired.where('packId').equals(p.id).count()
 			}))
 		);

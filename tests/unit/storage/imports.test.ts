@@ -3,7 +3,14 @@ import type { Card, CardId, Pack, PackId } from '$lib/core/pack/types';
 import { Scheduler } from '$lib/core/scheduler';
 import { exportBackup, parseBackup, restoreBackup } from '$lib/storage/backup';
 import { DeckhandDb, type StateRecord } from '$lib/storage/db';
-import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
+import {
+	exportPack,
+	importPack,
+	listInstalledPacks,
+	readInstalled,
+	removePack,
+	resetPackProgress
+} from '$lib/storage/imports';
 import { recordGrade } from '$lib/storage/study';
 import { rebuildSummaries } from '$lib/storage/summary';
 import { flashcard, makePack } from '../../fixtures/pack-factory';
@@ -229,6 +236,23 @@ describe('summaries after an import', () => {
 		const { stored, rebuilt } = await storedAndRebuilt(v1.id);
 		expect(stored).toEqual(rebuilt);
 		expect(stored.flatMap((s) => s.ids)).toHaveLength(5);
+	});
+});
+
+describe('listInstalledPacks', () => {
+	it("counts each pack's cards, the ones studied and the ones retired", async () => {
+		const v1 = makePack(5);
+		await importPack(db, v1, scheduler, now);
+		await importPack(db, makePack(2, { id: 'other' as PackId }), scheduler, now);
+		await study(v1.id, 'c1');
+		await study(v1.id, 'c2');
+		await study(v1.id, 'c5');
+		await importPack(db, makePack(0, { version: 2, cards: v1.cards.slice(0, 4) }), scheduler, now + 1);
+		const rows = (await listInstalledPacks(db)).sort((a, b) => a.id.localeCompare(b.id));
+		expect(rows.map(({ id, cards, studied, retired }) => ({ id, cards, studied, retired }))).toEqual([
+			{ id: 'other', cards: 2, studied: 0, retired: 0 },
+			{ id: v1.id, cards: 4, studied: 2, retired: 1 }
+		]);
 	});
 });
 
