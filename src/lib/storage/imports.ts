@@ -5,8 +5,9 @@
 import { planUpdate, type InstalledPack, type UpdatePlan } from '../core/pack/merge';
 import type { Card, Pack } from '../core/pack/types';
 import { fail, ok, type Result } from '../core/result';
-import type { Scheduler } from '../core/scheduler';
+import type { NewStates } from '../core/scheduler/new-state';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, StateRecord } from './db';
+import { bulkPutInSlices } from './chunks';
 import { rebuildSummaries } from './summary';
 
 type Key = [string, string];
@@ -69,7 +70,7 @@ function describeError(e: unknown): string {
 export async function importPack(
 	db: DeckhandDb,
 	pack: Pack,
-	scheduler: Scheduler,
+	scheduler: NewStates,
 	now: number,
 	options: ImportOptions = {}
 ): Promise<Result<UpdatePlan>> {
@@ -121,7 +122,7 @@ export async function importPack(
 				if (unchanged.has(card.id) && before.get(card.id) === order) continue;
 				rows.push({ ...card, packId: pack.id, order });
 			}
-			await db.cards.bulkPut(rows);
+			await bulkPutInSlices(db.cards, rows);
 			// Cards in study keep their state, which follows the card's section and place (the queue's
 			// indexes use them); new cards start new and restored ones get their state back.
 			const place = new Map(rows.map((r) => [r.id as string, r]));
@@ -140,7 +141,7 @@ export async function importPack(
 				const state = kept ?? scheduler.newState(row.id, pack.id, now);
 				states.push({ ...state, sectionId: row.sectionId, order: row.order });
 			}
-			await db.states.bulkPut(states);
+			await bulkPutInSlices(db.states, states);
 			await rebuildSummaries(db, pack.id);
 			return ok(plan);
 		});
@@ -182,7 +183,7 @@ export async function removePack(db: DeckhandDb, packId: string): Promise<void> 
 export async function resetPackProgress(
 	db: DeckhandDb,
 	packId: string,
-	scheduler: Scheduler,
+	scheduler: NewStates,
 	now: number
 ): Promise<void> {
 	await db.transaction(
