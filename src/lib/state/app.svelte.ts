@@ -1,7 +1,7 @@
 import { NEW_STATES } from '../core/scheduler/new-state';
 import { getDb } from '../storage/db';
 import { installedVersion } from '../storage/packs';
-import { loadHomeCounts, type HomeCounts } from '../storage/study';
+import { loadHomeCounts, type HomeCounts } from '../storage/home';
 import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
 import { settings } from './settings.svelte';
