@@ -1,11 +1,11 @@
 // Size cost of the answer checker: JS the first route (/) loads, JS the study route adds when the
-// learner opens it, and the chunks loaded only when a Compose answer is first checked (ajv + schema).
-import { execFileSync, spawn } from 'node:child_process';
+// learner opens it, and the chunks loaded only when a Compose answer is first checked (the schema
+// validator ajv generated ahead of time).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { launchChromium, serveBuild } from '../scripts/browser.js';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -14,13 +14,8 @@ if (!process.argv.includes('--no-build'))
 	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
 
 const port = 4177;
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 try {
 	const page = await browser.newPage();
 	const scripts = new Map();
@@ -42,7 +37,7 @@ try {
 	console.log(`opening /study adds: ${kb(addedSize)} gzip in ${added.length} files`);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
 
 function walk(dir) {
@@ -55,9 +50,11 @@ const chunks = walk('build/_app/immutable').filter((f) => f.endsWith('.js'));
 const find = (needle) => chunks.filter((f) => readFileSync(f, 'utf8').includes(needle));
 const sizeOf = (files) => files.reduce((a, f) => a + gz(readFileSync(f)), 0);
 const spec = find('notInterspersed');
-const ajv = find('additionalProperty');
-const schema = find('compose_spec.json').filter((f) => !ajv.includes(f));
+// The Compose validator ajv generated ahead of time (scripts/gen-compose-validator.ts): its schema is inlined.
+const validator = find('additionalProperty');
 const yaml = find('yaml.alias');
 console.log(`checker chunk(s) with the CLI model: ${kb(sizeOf(spec))} gzip (${spec.length} file)`);
 console.log(`lazy, on the first config check: config checker with the yaml parser ${kb(sizeOf(yaml))} gzip`);
-console.log(`lazy, on the first Compose check: ajv ${kb(sizeOf(ajv))} + schema ${kb(sizeOf(schema))} gzip`);
+console.log(
+	`lazy, on the first Compose check: the pre-generated schema validator ${kb(sizeOf(validator))} gzip in ${validator.length} chunk(s)`
+);

@@ -1,8 +1,7 @@
 // The study engine at scale: 20,000 cards and about 200,000 review logs stored in Chromium's IndexedDB.
 // Prints the time to open the home page, to build the queue, from grade to next card, and memory.
-import { execFileSync, spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM_ARGS, launchChromium, serveBuild } from '../scripts/browser.js';
 import { flashcardPack } from '../tests/fixtures/packs';
 import { seed } from '../tests/e2e/seed';
 
@@ -20,15 +19,10 @@ const pct = (xs: number[], p: number) => {
 const median = (xs: number[]) => pct(xs, 50);
 
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+const server = await serveBuild(port);
 // Stop the server even when the benchmark fails half-way (sirv caches the build it started with).
-process.on('exit', () => server.kill());
-await new Promise((r) => setTimeout(r, 800));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+process.on('exit', () => server.stop());
+const browser = await launchChromium({ args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 try {
 	const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
 	const base = `http://127.0.0.1:${port}`;
@@ -128,5 +122,5 @@ try {
 	console.log(`IndexedDB usage (navigator.storage.estimate): ${(est / 1024 / 1024).toFixed(1)} MB`);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }

@@ -1,11 +1,10 @@
 // Generation speed: the whole Docker pack in Node, and a 50 KB notes file in Chromium (the generator
 // bundled on its own with vite, as a team-lead page would load it). Prints figures; never fails on time.
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { parseReview } from '../src/lib/core/generate/errata';
 import { generatePack, type NotesMeta } from '../src/lib/core/generate/index';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { launchChromium } from '../scripts/browser.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -63,11 +62,7 @@ console.log(
 	`browser: generator bundle ${(chunk.code.length / 1024).toFixed(1)} KB, ${(gzipSync(chunk.code).length / 1024).toFixed(1)} KB gzip`
 );
 
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const browser = await launchChromium();
 try {
 	const page = await browser.newPage();
 	await page.setContent('<!doctype html><title>bench</title>');

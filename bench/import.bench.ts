@@ -91,18 +91,12 @@ for (const section of [...docker.sections].sort((a, b) => a.order - b.order)) {
 console.log(`  whole pack: ${docker.cards.length} cards, ${whole.length} chars`);
 
 // The same import through the app in Chromium: the production build, the Packs page, the file chooser.
-const { execFileSync, spawn } = await import('node:child_process');
-const { chromium } = await import('@playwright/test');
-const { CHROMIUM_ARGS, findBrowser } = await import('../scripts/browser.js');
+const { execFileSync } = await import('node:child_process');
+const { launchChromium, serveBuild } = await import('../scripts/browser.js');
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
 const port = 4176;
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 try {
 	const page = await browser.newPage();
 	await page.goto(`http://127.0.0.1:${port}/packs`);
@@ -135,5 +129,5 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }

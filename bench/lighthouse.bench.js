@@ -1,16 +1,15 @@
 // Lighthouse 12 on the production build: the four category scores, LCP and TBT, on the default
 // mobile profile (simulated slow 4G and a 4x slower CPU) in Debian Chromium.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, findBrowser, SYSTEM_CHROMIUM } from '../scripts/browser.js';
+import { CHROMIUM_ARGS, findBrowser, serveBuild, SYSTEM_CHROMIUM } from '../scripts/browser.js';
 
 const port = Number(process.env.BENCH_PORT ?? 4292);
 const pages = ['/', '/study'];
 
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
+const server = await serveBuild(port);
 const chrome = await chromeLauncher.launch({
 	chromePath: findBrowser()?.executablePath ?? SYSTEM_CHROMIUM,
 	chromeFlags: [...CHROMIUM_ARGS, '--headless=new']
@@ -43,5 +42,5 @@ try {
 	}
 } finally {
 	await chrome.kill();
-	server.kill();
+	server.stop();
 }

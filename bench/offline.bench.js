@@ -1,21 +1,16 @@
 // Offline start: time from navigation to the first card on screen, with the network off and the
 // server stopped, after one online visit installed the service worker. Phone profile (Pixel 7).
-import { execFileSync, spawn } from 'node:child_process';
-import { chromium, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { execFileSync } from 'node:child_process';
+import { devices } from '@playwright/test';
+import { launchChromium, serveBuild } from '../scripts/browser.js';
 
 const RUNS = 15;
 const port = Number(process.env.BENCH_PORT ?? 4291);
 const url = `http://127.0.0.1:${port}`;
 
 execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) =>
@@ -38,7 +33,7 @@ try {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.goto(`${url}/study`);
 	await page.locator('#card-front').waitFor();
-	server.kill();
+	server.stop();
 	await context.setOffline(true);
 
 	const cdp = await context.newCDPSession(page);
@@ -61,5 +56,5 @@ try {
 	await context.close();
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }

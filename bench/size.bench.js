@@ -1,10 +1,9 @@
 // Size: the gzip size of the JS the first route loads (measured in Chromium), and of the whole build.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.js';
+import { launchChromium, serveBuild } from '../scripts/browser.js';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -26,13 +25,8 @@ for (const f of files) {
 const total = Object.values(byType).reduce((a, b) => a + b, 0);
 
 const port = Number(process.env.BENCH_PORT ?? 4175);
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 try {
 	const page = await browser.newPage();
 	const scripts = new Map();
@@ -61,7 +55,7 @@ try {
 	);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
 console.log(`whole build: ${kb(total)} gzip in ${files.length} files`);
 

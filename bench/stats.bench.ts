@@ -11,8 +11,11 @@ import {
 	reviewHeatmap,
 	sectionMastery,
 	trueRetention,
+	tallyBlocks,
 	tallyHours,
+	talliesFromBlocks,
 	WEEK_MS,
+	type RecallFn,
 	type CardRef,
 	type SectionRef
 } from '../src/lib/core/stats';
@@ -26,7 +29,7 @@ const now = Date.UTC(2026, 10, 28, 9);
 const clock = { dayStartHour: 4, utcOffsetMinutes: 60 };
 const random = seededRandom(42);
 const scheduler = new Scheduler({ enableFuzz: false });
-const recall = (s: CardState, at: number) => scheduler.retrievability(s, at);
+const recall: RecallFn = (s, at) => scheduler.retrievability(s, at);
 
 const sections: SectionRef[] = Array.from({ length: SECTIONS }, (_, i) => ({
 	packId: 'p',
@@ -91,10 +94,12 @@ console.log(
 );
 // The app keeps these per-hour counts in IndexedDB and adds only new logs; here they are built from all.
 time('per-hour tallies from every log', () => tallyHours(logs));
-const tallies = [...tallyHours(logs).values()];
+const blocks = [...tallyBlocks(logs).values()];
+time('per-hour tallies from the kept blocks', () => talliesFromBlocks(blocks));
+const tallies = talliesFromBlocks(blocks);
 const recentLogs = logs.filter((l) => l.reviewedAt > now - WEEK_MS);
 console.log(
-	`(${tallies.length.toLocaleString('en')} hour tallies, ${recentLogs.length.toLocaleString('en')} logs in the last week)`
+	`(${blocks.length} blocks, ${tallies.length.toLocaleString('en')} hour tallies, ${recentLogs.length.toLocaleString('en')} logs in the last week)`
 );
 time('heatmap (26 weeks)', () => reviewHeatmap(tallies, now, clock));
 time('current streak', () => currentStreak(tallies, now, clock));
@@ -116,3 +121,29 @@ time('whole page, tallies built from all logs', () =>
 		clock
 	)
 );
+
+// The browser benchmark's scale: 20,000 cards (the per-card recall predictions grow with them).
+const bigCards: CardRef[] = Array.from({ length: CARDS * 10 }, (_, i) => ({
+	packId: 'p',
+	id: `c${i}`,
+	sectionId: `s${i % SECTIONS}`
+}));
+const bigStates: CardState[] = bigCards.map((c, i) => ({
+	...states[i % CARDS]!,
+	cardId: c.id as CardId
+}));
+time('whole page, 20,000 cards', () =>
+	buildStatsPage(
+		{ sections, cards: bigCards, states: bigStates, tallies: talliesFromBlocks(blocks), recentLogs },
+		DCA_DOMAINS,
+		recall,
+		now,
+		clock
+	)
+);
+time('  mastery, 20,000 cards', () => sectionMastery(sections, bigCards, bigStates, recall, now));
+time('  readiness, 20,000 cards', () =>
+	examReadiness(DCA_DOMAINS, sections, bigCards, bigStates, recentLogs, recall, now)
+);
+time('  forecast, 20,000 cards', () => dueForecast(bigStates, now, clock));
+time('  recall only, 20,000 cards', () => bigStates.reduce((a, s) => a + recall(s, now), 0));

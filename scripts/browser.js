@@ -1,5 +1,6 @@
 // Finds the Chromium the end-to-end tests and benchmarks drive: Playwright's own build when it is
 // installed, otherwise Debian's /usr/bin/chromium.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -28,4 +29,39 @@ export function findBrowser() {
 	if (own && existsSync(own)) return { executablePath: undefined };
 	if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM };
 	return null;
+}
+
+/**
+ * Launches the Chromium found by findBrowser with the quiet flags (options.args replaces them).
+ * @param {import('@playwright/test').LaunchOptions} [options]
+ */
+export async function launchChromium(options = {}) {
+	const found = findBrowser();
+	return chromium.launch({
+		args: CHROMIUM_ARGS,
+		...(found?.executablePath ? { executablePath: found.executablePath } : {}),
+		...options
+	});
+}
+
+/**
+ * Serves build/ with scripts/serve.js on 127.0.0.1:port and resolves once it answers; stop() ends it.
+ * Benchmarks and the screenshot script use it; the end-to-end tests start the same server from
+ * playwright.config.ts.
+ * @param {number} port
+ */
+export async function serveBuild(port) {
+	const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		if (server.exitCode !== null) throw new Error(`the static server on port ${port} exited`);
+		try {
+			await fetch(url, { method: 'HEAD' });
+			return { url, stop: () => server.kill() };
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	server.kill();
+	throw new Error(`the static server on port ${port} did not answer within 10 s`);
 }

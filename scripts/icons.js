@@ -2,8 +2,7 @@
 // Draws the app icons (static/icons/*.png) from one SVG mark with Chromium, so they need no image tool.
 // Run after changing the mark: node scripts/icons.js
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './browser.js';
+import { launchChromium } from './browser.js';
 
 const BLUE = '#0b5cad';
 // The mark on a 64-unit grid: a ship's deck with two cards on it (the same drawing as favicon.svg).
@@ -23,11 +22,7 @@ const icons = [
 	{ file: 'apple-touch-icon.png', size: 180, svg: fullSvg(0.9) }
 ];
 
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const browser = await launchChromium();
 mkdirSync('static/icons', { recursive: true });
 writeFileSync('static/icons/icon.svg', anySvg + '\n');
 try {

@@ -1,18 +1,12 @@
 #!/usr/bin/env node
 // Takes the README's and the manifest's screenshots of the production build (run "npm run build" first).
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './browser.js';
+import { devices } from '@playwright/test';
+import { launchChromium, serveBuild } from './browser.js';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? 4176);
-const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({
-	args: CHROMIUM_ARGS,
-	...(found?.executablePath ? { executablePath: found.executablePath } : {})
-});
+const server = await serveBuild(port);
+const browser = await launchChromium();
 mkdirSync('static/screenshots', { recursive: true });
 try {
 	const shots = [
@@ -35,5 +29,5 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }

@@ -21,6 +21,8 @@ test('grades three cards, reloads, and finds the progress kept', async ({ page }
 		await expect(page.getByText(`${fronts.length} reviewed`)).toBeVisible();
 	}
 	expect(new Set(fronts).size).toBe(3);
+	// Good on a new card starts its learning steps: the two cards graded Good return in this session.
+	await expect(page.getByText('(2 coming back later)')).toBeVisible();
 
 	await page.reload();
 	// The session resumes after a reload: its three grades are kept (and can still be undone).

@@ -1,6 +1,7 @@
 // Build-time only (imported by vite.config.ts, never by the app): the web app manifest and the
 // workbox options for the generated service worker. The worker holds no app logic and touches no
-// user data: it precaches the built app and answers navigations with the shell.
+// user data: it precaches the built app, answers navigations with the shell, and passes shared files
+// on to the import page (static/share-target.js).
 import { readFileSync } from 'node:fs';
 
 /** The theme colours, kept equal to src/app.css (a unit test holds them together). */
@@ -81,14 +82,20 @@ export const manifest = {
 	// Extensions must be single suffixes, so `.json` covers `.deckhand.json`; the import page refuses a
 	// JSON file that is not a pack, with a message.
 	file_handlers: [{ action: '/import', accept: { 'application/json': ['.json'] } }],
-	// Sharing a link to Deckhand from another app (Android): a share link or a pack's web address arrives
-	// in `url` or `text`, and /import finds it there. GET keeps it free of service-worker code; shared
-	// files would need a POST handler in the worker, which holds no app logic (see README).
+	// Sharing to Deckhand from another app (Android): a .deckhand.json file arrives in `pack`, a share
+	// link or a pack's web address in `url` or `text`. Files need a POST, which the service worker
+	// answers (static/share-target.js): it keeps the files in a cache of their own and redirects to
+	// /import, which reads them and previews the pack; a link goes on to /import as query parameters.
 	share_target: {
 		action: '/import',
-		method: 'GET',
-		enctype: 'application/x-www-form-urlencoded',
-		params: { title: 'title', text: 'text', url: 'url' }
+		method: 'POST',
+		enctype: 'multipart/form-data',
+		params: {
+			title: 'title',
+			text: 'text',
+			url: 'url',
+			files: [{ name: 'pack', accept: ['application/json', 'text/json', '.json'] }]
+		}
 	}
 };
 
@@ -123,6 +130,8 @@ export const pwaOptions = {
 		// Never: the new worker waits until the learner taps Reload (see UpdatePrompt.svelte).
 		skipWaiting: false,
 		// No runtime caching: the app makes no third-party requests, and user data lives in IndexedDB.
-		runtimeCaching: []
+		runtimeCaching: [],
+		// The share target's POST handler: a file of its own in static/, served from this origin.
+		importScripts: ['/share-target.js']
 	}
 };

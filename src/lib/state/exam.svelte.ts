@@ -2,16 +2,29 @@ import {
 	examConfig,
 	examGrades,
 	reduceExam,
+	saveExamState,
 	scoreExam,
 	startExam,
 	type ExamConfig,
 	type ExamEvent,
-	type ExamState
+	type ExamState,
+	type SavedExam
 } from '../core/exam';
 import { DCA_DOMAINS } from '../core/pack/domains';
 import { Scheduler } from '../core/scheduler';
 import { getDb } from '../storage/db';
-import { getExam, listExams, loadExamCandidates, saveExam, type ExamRecord } from '../storage/exams';
+import {
+	claimRunningExam,
+	discardRunningExam,
+	finishRunningExam,
+	getExam,
+	listExams,
+	loadExamCandidates,
+	loadRunningExam,
+	saveExam,
+	saveRunningExam,
+	type ExamRecord
+} from '../storage/exams';
 import { getState, recordGrade } from '../storage/study';
 import { ensureBuiltIns } from './app.svelte';
 
@@ -20,7 +33,23 @@ const scheduler = new Scheduler();
 
 type Action = ExamEvent extends infer E ? (E extends ExamEvent ? Omit<E, 'now'> : never) : never;
 
-/** The exam in progress (one at a time, kept across pages), its timer, and saving its result. */
+/** Tells other tabs which copy now holds the exam in progress (null: none, it ended or was discarded). */
+type ExamMessage = { claim: string | null };
+const CHANNEL = 'deckhand-exam';
+
+function newClaim(): string {
+	return crypto.randomUUID();
+}
+
+function message(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The exam in progress (one at a time, kept across pages), its timer, and saving its result. Every
+ * answer is also kept on the device (see storage/exams.ts), so a reload or a tab the phone killed can
+ * resume it; the deadline is an absolute time, so the clock runs on while the learner is away.
+ */
 export class ExamSession {
 	exam = $state.raw<ExamState | null>(null);
 	now = $state(Date.now());
@@ -28,9 +57,19 @@ export class ExamSession {
 	saving = $state(false);
 	/** The history id of the exam just finished, once saved. */
 	resultId = $state<number | null>(null);
+	/** An exam kept on the device that this tab is not running: offered to resume or discard. */
+	saved = $state.raw<SavedExam | null>(null);
+	/** A kept exam that could not be read back (offered to discard). */
+	unreadable = $state(false);
 	#timer: ReturnType<typeof setInterval> | null = null;
+	/** This copy's right to write the kept exam; null when it is not kept (it could not be written). */
+	#claim: string | null = null;
+	/** Saves in order: each starts when the one before has finished. */
+	#writes: Promise<void> = Promise.resolve();
+	#channel: BroadcastChannel | null = null;
 
 	remainingMs = $derived(this.exam ? Math.max(0, this.exam.deadline - this.now) : 0);
+	running = $derived(this.exam !== null && this.exam.phase !== 'finished');
 
 	/** Draws a new exam from the installed packs. Returns false (with `error` set) if it cannot. */
 	async start(config: Partial<ExamConfig>): Promise<boolean> {
@@ -46,28 +85,149 @@ export class ExamSession {
 			}
 			const now = Date.now();
 			this.now = now;
-			this.exam = startExam(candidates, DCA_DOMAINS, examConfig(config), now >>> 0, now);
-			this.#startTimer();
+			const exam = startExam(candidates, DCA_DOMAINS, examConfig(config), now >>> 0, now);
+			await this.#take(exam, now);
 			return true;
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = message(e);
 			return false;
 		}
 	}
 
-	/** Applies a learner action at the current time; finishing saves the result. */
+	/**
+	 * Looks for an exam kept on the device when this tab is not running one: offers it, or, when its
+	 * time ran out while the learner was away, scores it (`resultId` is set once it is in the history).
+	 */
+	async check(): Promise<void> {
+		if (this.running) return;
+		this.#listen();
+		try {
+			const r = await loadRunningExam(getDb());
+			if (this.running) return;
+			if (!r.ok) {
+				this.saved = null;
+				this.unreadable = true;
+				return;
+			}
+			this.unreadable = false;
+			const saved = r.value;
+			if (saved === null) {
+				this.saved = null;
+				return;
+			}
+			const now = Date.now();
+			if (now >= saved.exam.deadline || saved.exam.phase === 'finished') {
+				// The clock ran on while the learner was away: the exam ended at its deadline.
+				this.saved = null;
+				this.#claim = saved.claim;
+				this.now = now;
+				this.exam = saved.exam;
+				if (saved.exam.phase === 'finished') void this.#finish(saved.exam);
+				else this.#apply({ type: 'tick', now });
+				return;
+			}
+			this.saved = saved;
+		} catch (e) {
+			this.error = `Could not look for an exam in progress: ${message(e)}`;
+		}
+	}
+
+	/** Carries on with the kept exam in this tab; any other tab running it stops. */
+	async resume(): Promise<void> {
+		const saved = this.saved;
+		if (!saved) return;
+		this.error = null;
+		this.resultId = null;
+		this.saved = null;
+		const now = Date.now();
+		await this.#take(saved.exam, now);
+		this.#apply({ type: 'tick', now });
+	}
+
+	/** Forgets the kept exam without scoring it. */
+	async discard(): Promise<void> {
+		try {
+			await discardRunningExam(getDb());
+			this.saved = null;
+			this.unreadable = false;
+			this.#tell(null);
+		} catch (e) {
+			this.error = `Could not discard the exam: ${message(e)}`;
+		}
+	}
+
+	/** Applies a learner action at the current time; it is kept on the device, and finishing saves the result. */
 	act(action: Action): void {
 		if (!this.exam) return;
 		this.now = Date.now();
 		this.#apply({ ...action, now: this.now } as ExamEvent);
 	}
 
+	/** Runs `exam` in this tab, claiming the kept copy so that no other tab writes it any more. */
+	async #take(exam: ExamState, now: number): Promise<void> {
+		const claim = newClaim();
+		this.#listen();
+		const kept = await claimRunningExam(getDb(), saveExamState(exam, claim, now));
+		this.#claim = kept.ok ? claim : null;
+		if (!kept.ok)
+			this.error = `This exam cannot be kept on the device, so a reload would lose it: ${kept.errors.message}`;
+		else this.#tell(claim);
+		this.now = now;
+		this.exam = exam;
+		this.#startTimer();
+	}
+
 	#apply(event: ExamEvent): void {
 		const before = this.exam;
 		if (!before) return;
 		const next = reduceExam(before, event);
+		if (next === before) return;
 		this.exam = next;
-		if (before.phase !== 'finished' && next.phase === 'finished') void this.#finish(next);
+		if (next.phase === 'finished') {
+			if (before.phase !== 'finished') void this.#finish(next);
+		} else this.#keep(next);
+	}
+
+	/** Saves the exam after an answer, behind the screen and in order. */
+	#keep(exam: ExamState): void {
+		const claim = this.#claim;
+		if (claim === null) return;
+		this.#writes = this.#writes.then(async () => {
+			if (this.#claim !== claim) return;
+			const r = await saveRunningExam(getDb(), saveExamState(exam, claim, Date.now()));
+			if (!r.ok) {
+				if (r.errors.kind === 'stale') this.#lose(r.errors.message);
+				else this.error = `Your last answer is on screen but was not kept on the device: ${r.errors.message}`;
+			}
+		});
+	}
+
+	/** Another tab took the exam over (or ended it): this one stops, saying why. */
+	#lose(why: string): void {
+		if (!this.running) return;
+		this.#stopTimer();
+		this.#claim = null;
+		this.exam = null;
+		this.error = why;
+	}
+
+	#listen(): void {
+		if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+		this.#channel = new BroadcastChannel(CHANNEL);
+		this.#channel.onmessage = (e: MessageEvent<ExamMessage>) => {
+			if (this.running) {
+				if (e.data.claim !== this.#claim)
+					this.#lose(
+						e.data.claim === null
+							? 'This exam was finished or discarded in another tab, so answers given here are no longer saved.'
+							: 'This exam was resumed in another tab, so answers given here are no longer saved. Carry on in that tab.'
+					);
+			} else if (this.saved || this.unreadable) void this.check();
+		};
+	}
+
+	#tell(claim: string | null): void {
+		this.#channel?.postMessage({ claim } satisfies ExamMessage);
 	}
 
 	#startTimer(): void {
@@ -86,10 +246,28 @@ export class ExamSession {
 	async #finish(exam: ExamState): Promise<void> {
 		this.#stopTimer();
 		this.saving = true;
+		const claim = this.#claim;
+		// After the answers still being kept, so the last of them cannot overwrite the end.
+		await this.#writes;
 		try {
 			const db = getDb();
 			const result = scoreExam(exam, DCA_DOMAINS);
-			const id = await saveExam(db, result);
+			let id: number;
+			if (claim === null) id = await saveExam(db, result);
+			else {
+				const r = await finishRunningExam(db, claim, result);
+				if (!r.ok) {
+					this.exam = null;
+					this.error =
+						r.errors.kind === 'stale'
+							? 'This exam was resumed, finished or discarded in another tab, so it was not scored here.'
+							: `The exam ended but its result could not be saved: ${r.errors.message}`;
+					return;
+				}
+				id = r.value;
+				this.#tell(null);
+			}
+			this.#claim = null;
 			let unsaved: string | null = null;
 			if (exam.config.countAsReviews) {
 				for (const g of examGrades(exam)) {
@@ -104,7 +282,7 @@ export class ExamSession {
 			if (unsaved)
 				this.error = `The result is saved, but some answers could not be counted as reviews: ${unsaved}`;
 		} catch (e) {
-			this.error = `The exam ended but its result could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+			this.error = `The exam ended but its result could not be saved: ${message(e)}`;
 		} finally {
 			this.saving = false;
 		}

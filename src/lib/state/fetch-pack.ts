@@ -1,6 +1,7 @@
 /** Downloading a hosted pack for `/import?url=…`, with every network failure put in plain words. */
 import { MAX_PACK_FILE_BYTES } from '../core/pack/file';
 import { fail, ok, type Result } from '../core/result';
+import { readAtMost } from '../core/stream';
 
 const issue = (message: string): Result<never> => fail([{ path: 'url', message }]);
 
@@ -39,25 +40,8 @@ export async function fetchPackBytes(address: string, base: string): Promise<Res
 		return issue(`The pack at ${url.host} is larger than 20 MB, more than a pack may be.`);
 	}
 	if (!res.body) return ok(new Uint8Array(await res.arrayBuffer()));
-	const reader = res.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		// One byte over the limit is enough for the guard to refuse it by size.
-		if (total > MAX_PACK_FILE_BYTES) {
-			await reader.cancel();
-			return issue(`The pack at ${url.host} is larger than 20 MB, more than a pack may be.`);
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.byteLength;
-	}
+	// Stop reading as soon as the body passes 20 MB, whatever size the server declared.
+	const out = await readAtMost(res.body, MAX_PACK_FILE_BYTES);
+	if (!out) return issue(`The pack at ${url.host} is larger than 20 MB, more than a pack may be.`);
 	return ok(out);
 }

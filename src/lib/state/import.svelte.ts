@@ -19,6 +19,7 @@ import { importPack, readInstalled } from '../storage/imports';
 import { ensureBuiltIns } from './app.svelte';
 import { Scheduler } from '../core/scheduler';
 import { fetchPackBytes } from './fetch-pack';
+import { takeSharedFiles } from '../pwa/shared-files';
 import { broadcast } from './sync';
 
 /** Default options: only used for new cards' states, which no option changes. */
@@ -39,6 +40,8 @@ export class ImportState {
 	/** Where the pack came from, for the preview's heading ("from notes.deckhand.json"). */
 	origin = $state('');
 	preview = $state.raw<ImportPreview | null>(null);
+	/** Files shared together with the one read, left out (one pack at a time). */
+	skipped = $state.raw<string[]>([]);
 
 	/** Reads a chosen or dropped file; a file over 20 MB is refused before it is read. */
 	async fromFile(file: File): Promise<void> {
@@ -61,6 +64,45 @@ export class ImportState {
 				}
 			]);
 		}
+	}
+
+	/**
+	 * Reads a file shared to the installed app from another app (kept by the service worker until now,
+	 * and deleted as it is taken). Only the first of several files is read; the others are named.
+	 */
+	async fromShared(failed: boolean): Promise<void> {
+		this.#begin('a shared file');
+		if (failed) {
+			return this.#fail([
+				{
+					path: 'share',
+					message: 'The shared file could not be received. Share it again, or use Import pack.'
+				}
+			]);
+		}
+		let files: File[];
+		try {
+			files = await takeSharedFiles();
+		} catch (e) {
+			return this.#fail([
+				{
+					path: 'share',
+					message: `Could not read the shared file (${e instanceof Error ? e.message : String(e)}).`
+				}
+			]);
+		}
+		const [first, ...rest] = files;
+		if (!first) {
+			return this.#fail([
+				{
+					path: 'share',
+					message:
+						'The shared file is no longer here: it was already read. Share it again, or use Import pack.'
+				}
+			]);
+		}
+		await this.fromFile(first);
+		this.skipped = rest.map((f) => f.name);
 	}
 
 	/** Downloads a hosted pack (`/import?url=…`). */
@@ -111,6 +153,7 @@ export class ImportState {
 		this.stage = 'reading';
 		this.errors = [];
 		this.preview = null;
+		this.skipped = [];
 	}
 
 	#fail(errors: Issue[]): void {

@@ -1,14 +1,15 @@
 import { DCA_DOMAINS } from '../core/pack/domains';
-import type { CardState } from '../core/scheduler/types';
+import type { StatsCardState } from '../core/stats';
 import { buildStatsPage, examReadiness, WEEK_MS, type Readiness, type StatsPage } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadStatsData } from '../storage/stats';
+import { tick } from 'svelte';
 import { Scheduler } from '../core/scheduler';
 import { ensureBuiltIns } from './app.svelte';
 import { settings } from './settings.svelte';
 
 const scheduler = new Scheduler();
-const recall = (state: CardState, at: number) => scheduler.retrievability(state, at);
+const recall = (state: StatsCardState, at: number) => scheduler.retrievability(state, at);
 
 /** The statistics page's figures. */
 export class StatsState {
@@ -18,12 +19,22 @@ export class StatsState {
 
 	async load(): Promise<void> {
 		try {
+			performance.mark('deckhand:stats-start');
 			await Promise.all([ensureBuiltIns(), settings.load()]);
+			performance.measure('deckhand:stats-prepare', 'deckhand:stats-start');
 			const now = Date.now();
+			const t1 = performance.now();
 			const data = await loadStatsData(getDb(), now - WEEK_MS);
+			performance.measure('deckhand:stats-read', { start: t1 });
 			this.packCount = data.packs.length;
+			const t2 = performance.now();
 			// Days start at the learner's day-start hour, the same boundary the scheduler uses.
 			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, settings.clock(now));
+			performance.measure('deckhand:stats-compute', { start: t2 });
+			const t3 = performance.now();
+			await tick();
+			performance.measure('deckhand:stats-render', { start: t3 });
+			performance.measure('deckhand:stats', 'deckhand:stats-start');
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		}

@@ -70,6 +70,8 @@ export class StudyState {
 	/** Grades stored in this session (a grade counts once it is written). */
 	reviewed = $derived(Math.max(0, (this.session?.reviewed ?? 0) - this.writing));
 	left = $derived(this.session ? machine.cardsLeft(this.session) : 0);
+	/** Of those, cards in learning that come back later in this session (after their short step). */
+	later = $derived(this.session?.pending.length ?? 0);
 	canUndo = $derived(this.session ? machine.canUndo(this.session) : false);
 	/** When each grade would bring the card on screen back ("10m", "3d"). */
 	previews = $derived.by(() => {

@@ -9,6 +9,8 @@ import { fail, ok, type Issue, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, SettingRecord, StateRecord } from './db';
 import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
+import { tallyBlocks } from '../core/stats/tally';
+import { RUNNING_EXAM_KEY } from './exams';
 import { rebuildSummaries } from './summary';
 
 export const BACKUP_FORMAT = 'deckhand-backup';
@@ -37,7 +39,8 @@ export async function exportBackup(db: DeckhandDb, now: number): Promise<Backup>
 		cards: await db.cards.toArray(),
 		states: await db.states.toArray(),
 		logs: await db.logs.toArray(),
-		settings: await db.settings.toArray(),
+		// An exam in progress belongs to this device and its clock, not to a backup.
+		settings: (await db.settings.toArray()).filter((s) => s.key !== RUNNING_EXAM_KEY),
 		retired: await db.retired.toArray()
 	}));
 }
@@ -136,7 +139,17 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 	try {
 		await db.transaction(
 			'rw',
-			[db.packs, db.cards, db.states, db.logs, db.settings, db.sessions, db.summaries, db.retired],
+			[
+				db.packs,
+				db.cards,
+				db.states,
+				db.logs,
+				db.settings,
+				db.sessions,
+				db.summaries,
+				db.retired,
+				db.reviewBlocks
+			],
 			async () => {
 				await Promise.all([
 					db.packs.clear(),
@@ -145,7 +158,8 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 					db.logs.clear(),
 					db.settings.clear(),
 					db.sessions.clear(),
-					db.retired.clear()
+					db.retired.clear(),
+					db.reviewBlocks.clear()
 				]);
 				await db.packs.bulkAdd(b.packs);
 				await db.cards.bulkAdd(b.cards);
@@ -154,6 +168,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 				await db.settings.bulkAdd(b.settings);
 				await db.retired.bulkAdd(b.retired ?? []);
 				await rebuildSummaries(db);
+				await db.reviewBlocks.bulkPut([...tallyBlocks(b.logs).values()]);
 			}
 		);
 		return ok(undefined);

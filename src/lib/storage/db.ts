@@ -1,7 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
-import type { HourTally } from '../core/stats/tally';
+import type { HourBlock } from '../core/stats/tally';
 import type { ExamRecord } from './exams';
 import { applySchema } from './schema';
 
@@ -60,7 +60,8 @@ export class DeckhandDb extends Dexie {
 	sessions!: Table<SessionRecord, string>;
 	summaries!: Table<SectionSummary, [string, string]>;
 	exams!: Table<ExamRecord, number>;
-	reviewHours!: Table<HourTally, number>;
+	/** Review counts per pack and hour, kept with every log write (see storage/stats.ts). */
+	reviewBlocks!: Table<HourBlock, [string, number]>;
 	retired!: Table<RetiredRecord, [string, string]>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {

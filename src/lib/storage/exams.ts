@@ -1,5 +1,8 @@
+import { parseSavedExam, type SavedExam } from '../core/exam/saved';
 import type { ExamCandidate, ExamResult } from '../core/exam/types';
+import { fail, ok, type Issue, type Result } from '../core/result';
 import type { DeckhandDb } from './db';
+import { toFailure, type StorageFailure } from './errors';
 
 /** A finished exam as kept in the history: its result, complete enough to show without the pack. */
 export interface ExamRecord extends ExamResult {
@@ -38,4 +41,86 @@ export async function loadExamCandidates(db: DeckhandDb): Promise<ExamCandidate[
 			return [{ packId, card, sectionTitle: section?.title ?? '', domain: section?.domain ?? null }];
 		});
 	});
+}
+
+/** The settings key of the exam in progress (one at a time, like the app's one exam screen). */
+export const RUNNING_EXAM_KEY = 'exam:running';
+
+const TAKEN: StorageFailure = {
+	kind: 'stale',
+	message:
+		'This exam was resumed, finished or discarded in another tab, so answers given here are no longer saved. Carry on in that tab.'
+};
+
+/** The exam in progress kept on the device, null if none; a record that cannot be read is an error. */
+export async function loadRunningExam(db: DeckhandDb): Promise<Result<SavedExam | null, Issue[]>> {
+	const rec = await db.settings.get(RUNNING_EXAM_KEY);
+	if (rec === undefined) return ok(null);
+	return parseSavedExam(rec.value);
+}
+
+/**
+ * Keeps an exam just started or resumed, taking it over from any other copy (another tab) that was
+ * writing it: that copy's next save finds a different claim and stops.
+ */
+export async function claimRunningExam(
+	db: DeckhandDb,
+	saved: SavedExam
+): Promise<Result<SavedExam, StorageFailure>> {
+	try {
+		await db.settings.put({ key: RUNNING_EXAM_KEY, value: saved });
+		return ok(saved);
+	} catch (e) {
+		return fail(toFailure(e));
+	}
+}
+
+/** Saves the exam after an answer, only if this copy still holds it (stale otherwise). */
+export async function saveRunningExam(
+	db: DeckhandDb,
+	saved: SavedExam
+): Promise<Result<SavedExam, StorageFailure>> {
+	try {
+		return await db.transaction('rw', db.settings, async () => {
+			const rec = await db.settings.get(RUNNING_EXAM_KEY);
+			if (claimOf(rec?.value) !== saved.claim) return fail(TAKEN);
+			await db.settings.put({ key: RUNNING_EXAM_KEY, value: saved });
+			return ok(saved);
+		});
+	} catch (e) {
+		return fail(toFailure(e));
+	}
+}
+
+/**
+ * Adds a finished exam to the history and forgets the running one, in one transaction, only if this
+ * copy still holds it: the same exam is never scored twice, whichever tabs finish it.
+ */
+export async function finishRunningExam(
+	db: DeckhandDb,
+	claim: string,
+	result: ExamResult
+): Promise<Result<number, StorageFailure>> {
+	try {
+		return await db.transaction('rw', db.settings, db.exams, async () => {
+			const rec = await db.settings.get(RUNNING_EXAM_KEY);
+			if (claimOf(rec?.value) !== claim) return fail(TAKEN);
+			const id = await db.exams.add({ ...result });
+			await db.settings.delete(RUNNING_EXAM_KEY);
+			return ok(id);
+		});
+	} catch (e) {
+		return fail(toFailure(e));
+	}
+}
+
+/** Forgets the exam in progress without a result. */
+export async function discardRunningExam(db: DeckhandDb): Promise<void> {
+	await db.settings.delete(RUNNING_EXAM_KEY);
+}
+
+function claimOf(value: unknown): string | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const claim = (value as { claim?: unknown }).claim;
+	return typeof claim === 'string' ? claim : null;
 }

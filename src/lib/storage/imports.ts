@@ -165,7 +165,7 @@ export async function exportPack(db: DeckhandDb, packId: string): Promise<Pack |
 export async function removePack(db: DeckhandDb, packId: string): Promise<void> {
 	await db.transaction(
 		'rw',
-		[db.packs, db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions],
+		[db.packs, db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions, db.reviewBlocks],
 		async () => {
 			await db.packs.delete(packId);
 			await db.summaries.where('packId').equals(packId).delete();
@@ -175,6 +175,7 @@ export async function removePack(db: DeckhandDb, packId: string): Promise<void> 
 			await db.states.where('packId').equals(packId).delete();
 			await db.retired.where('packId').equals(packId).delete();
 			await db.logs.where('packId').equals(packId).delete();
+			await db.reviewBlocks.where('packId').equals(packId).delete();
 		}
 	);
 }
@@ -188,7 +189,7 @@ export async function resetPackProgress(
 ): Promise<void> {
 	await db.transaction(
 		'rw',
-		[db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions],
+		[db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions, db.reviewBlocks],
 		async () => {
 			const cards = await db.cards.where('packId').equals(packId).toArray();
 			await db.states.where('packId').equals(packId).delete();
@@ -201,6 +202,7 @@ export async function resetPackProgress(
 			);
 			await db.retired.where('packId').equals(packId).modify({ state: null });
 			await db.logs.where('packId').equals(packId).delete();
+			await db.reviewBlocks.where('packId').equals(packId).delete();
 			await rebuildSummaries(db, packId);
 			// A saved session may list the deleted review logs for Undo; it is dropped with them.
 			await db.sessions.clear();

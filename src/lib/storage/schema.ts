@@ -4,6 +4,7 @@
  * database of the previous version and finds nothing lost).
  */
 import type { Dexie, Transaction } from 'dexie';
+import { blocksFromLogs } from './stats';
 import { summarize } from './summary';
 
 export interface SchemaVersion {
@@ -77,6 +78,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			'Pack updates retire removed cards: a table keeps each retired card with its state, out of every study query, until an update restores it.',
 		stores: {
 			retired: '[packId+id], packId'
+		}
+	},
+	{
+		version: 6,
+		reason:
+			'Statistics without reading every log: review counts per pack and hour, in blocks kept in the same transaction as every log write, replace the hour counts topped up on each visit.',
+		stores: {
+			reviewBlocks: '[packId+block], packId',
+			reviewHours: null
+		},
+		upgrade: async (tx) => {
+			const logs = tx.table('logs');
+			const blocks = await blocksFromLogs((afterId, limit) =>
+				logs.where(':id').above(afterId).limit(limit).toArray()
+			);
+			await tx.table('reviewBlocks').bulkPut(blocks);
+			// The watermark of the old hour counts (storage/stats.ts before version 6).
+			await tx.table('settings').delete('stats.reviewHours');
 		}
 	}
 ];

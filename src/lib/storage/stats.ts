@@ -1,67 +1,90 @@
 import type { CardRef, SectionRef } from '../core/stats/mastery';
-import { tallyHours, type HourTally } from '../core/stats/tally';
-import type { CardState, ReviewLog } from '../core/scheduler/types';
+import type { StatsCardState } from '../core/stats/recall';
+import {
+	blockKey,
+	blockOf,
+	countInBlock,
+	emptyBlock,
+	tallyBlocks,
+	talliesFromBlocks,
+	type HourBlock,
+	type HourTally
+} from '../core/stats/tally';
+import type { ReviewLog } from '../core/scheduler/types';
 import type { DeckhandDb } from './db';
+import { STATE_CODES } from './summary';
 
 /** Everything the statistics are computed from. */
 export interface StatsData {
 	packs: { id: string; title: string }[];
 	sections: SectionRef[];
 	cards: CardRef[];
-	states: CardState[];
-	/** Review counts per hour over the whole history. */
+	/** Every card's schedule, as far as statistics need it. */
+	states: StatsCardState[];
+	/** Review counts per hour over the whole history (empty unless asked for). */
 	tallies: HourTally[];
 	/** The logs after `logsSince`. */
 	recentLogs: ReviewLog[];
 }
 
-/** Settings key of the hour tallies' watermark: the last log id counted, and how many logs were counted. */
-export const REVIEW_HOURS_MARK = 'stats.reviewHours';
-
-interface Mark {
-	upToId: number;
-	count: number;
-}
+type LogCounts = Pick<ReviewLog, 'packId' | 'reviewedAt' | 'state' | 'rating'>;
 
 /**
- * Brings the per-hour review counts up to date with the logs and returns them. Only logs added since
- * the last call are read. If logs already counted have gone (an undone grade), the counts are rebuilt.
+ * Counts logs into the kept per-hour review counts (`sign` 1, for logs just added) or takes them out
+ * (`sign` -1, for logs just deleted). Call inside the transaction that writes the logs, with
+ * `db.reviewBlocks` in its scope, so the counts never disagree with the logs.
  */
-export async function refreshReviewHours(db: DeckhandDb): Promise<HourTally[]> {
-	return db.transaction('rw', db.logs, db.reviewHours, db.settings, async () => {
-		const stored = (await db.settings.get(REVIEW_HOURS_MARK))?.value as Mark | undefined;
-		let mark: Mark = stored ?? { upToId: 0, count: 0 };
-		if ((await db.logs.where(':id').belowOrEqual(mark.upToId).count()) !== mark.count) {
-			await db.reviewHours.clear();
-			mark = { upToId: 0, count: 0 };
-		}
-		const fresh = await db.logs.where(':id').above(mark.upToId).toArray();
-		if (fresh.length > 0) {
-			const hours = [...new Set(fresh.map((l) => Math.floor(l.reviewedAt / 3_600_000)))];
-			const known = new Map<number, HourTally>();
-			for (const t of await db.reviewHours.bulkGet(hours)) if (t) known.set(t.hour, t);
-			const merged = tallyHours(fresh, known);
-			await db.reviewHours.bulkPut([...merged.values()]);
-			const upToId = fresh.reduce((a, l) => Math.max(a, l.id ?? 0), mark.upToId);
-			await db.settings.put({ key: REVIEW_HOURS_MARK, value: { upToId, count: mark.count + fresh.length } });
-		}
-		return db.reviewHours.toArray();
-	});
+export async function countReviews(db: DeckhandDb, logs: readonly LogCounts[], sign: 1 | -1): Promise<void> {
+	const keys = new Map<string, [string, number]>();
+	for (const l of logs)
+		keys.set(blockKey(l.packId, blockOf(l.reviewedAt)), [l.packId, blockOf(l.reviewedAt)]);
+	const found = await db.reviewBlocks.bulkGet([...keys.values()]);
+	const blocks = new Map<string, HourBlock>();
+	for (const b of found) if (b) blocks.set(blockKey(b.packId, b.block), b);
+	for (const l of logs) {
+		const block = blockOf(l.reviewedAt);
+		const key = blockKey(l.packId, block);
+		let b = blocks.get(key);
+		if (!b) blocks.set(key, (b = emptyBlock(l.packId, block)));
+		countInBlock(b, l, sign);
+	}
+	await db.reviewBlocks.bulkPut([...blocks.values()]);
+}
+
+/** Builds the per-hour review counts from logs read a page at a time (for an upgrade or a repair). */
+export async function blocksFromLogs(
+	readPage: (afterId: number, limit: number) => Promise<(LogCounts & { id?: number })[]>
+): Promise<HourBlock[]> {
+	const blocks = new Map<string, HourBlock>();
+	let after = 0;
+	for (;;) {
+		// Pages keep memory flat: a log carries a whole card state, and there may be 200,000 of them.
+		const page = await readPage(after, 5000);
+		if (page.length === 0) break;
+		tallyBlocks(page, blocks);
+		after = page.at(-1)!.id ?? Infinity;
+		if (!Number.isFinite(after)) break;
+	}
+	return [...blocks.values()];
 }
 
 /**
- * Reads packs, sections, card-to-section links, states, the per-hour review counts (brought up to
- * date first, unless `withTallies` is false) and the review logs after `logsSince` (readiness needs
- * just the last week's).
+ * Reads packs, sections, every card's section and schedule (from the per-section summaries: tens of
+ * records, not every card and state), the per-hour review counts (unless `withTallies` is false) and
+ * the review logs after `logsSince` (readiness needs just the last week's).
  */
 export async function loadStatsData(
 	db: DeckhandDb,
 	logsSince: number,
 	withTallies = true
 ): Promise<StatsData> {
-	const tallies = withTallies ? await refreshReviewHours(db) : [];
-	return db.transaction('r', db.packs, db.cards, db.states, db.logs, async () => {
-		const packs = await db.packs.toArray();
+	return db.transaction('r', [db.packs, db.summaries, db.reviewBlocks, db.logs], async () => {
+		const [packs, summaries, blocks, recentLogs] = await Promise.all([
+			db.packs.toArray(),
+			db.summaries.toArray(),
+			withTallies ? db.reviewBlocks.toArray() : [],
+			db.logs.where('reviewedAt').above(logsSince).toArray()
+		]);
 		const sections: SectionRef[] = packs.flatMap((p) =>
 			p.sections.map((s) => ({
 				packId: p.id,
@@ -71,20 +94,27 @@ export async function loadStatsData(
 			}))
 		);
 		const cards: CardRef[] = [];
-		// Only the ids are kept: card content is not needed for statistics.
-		await db.cards.each((c) => {
-			cards.push({ packId: c.packId, id: c.id, sectionId: c.sectionId });
-		});
-		const [states, recentLogs] = await Promise.all([
-			db.states.toArray(),
-			db.logs.where('reviewedAt').above(logsSince).toArray()
-		]);
+		const states: StatsCardState[] = [];
+		for (const sum of summaries) {
+			sum.ids.forEach((cardId, i) => {
+				cards.push({ packId: sum.packId, id: cardId, sectionId: sum.sectionId });
+				const last = sum.lastReview[i]!;
+				states.push({
+					packId: sum.packId,
+					cardId,
+					state: STATE_CODES[sum.state[i]!] ?? 'new',
+					due: sum.due[i]!,
+					stability: sum.stability[i]!,
+					lastReview: Number.isNaN(last) ? null : last
+				});
+			});
+		}
 		return {
 			packs: packs.map((p) => ({ id: p.id, title: p.title })),
 			sections,
 			cards,
 			states,
-			tallies,
+			tallies: talliesFromBlocks(blocks),
 			recentLogs
 		};
 	});

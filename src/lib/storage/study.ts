@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
 import { toFailure, type StorageFailure } from './errors';
 import { isDue, loadToday, type DayWindow, type Limits, type StudyCounts } from './home';
+import { countReviews } from './stats';
 import { STATE_CODES, updateSummary } from './summary';
 
 export type { QueueItem, StudyScope };
@@ -155,20 +156,25 @@ export async function recordGrade(
 	sessionId?: string
 ): Promise<Result<number, StorageFailure>> {
 	try {
-		return await db.transaction('rw', [db.states, db.logs, db.sessions, db.summaries], async () => {
-			const current = await db.states.get([state.packId, state.cardId]);
-			if (!current || !sameState(current, log.before))
-				return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
-			const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
-			await db.states.put(next);
-			await updateSummary(db, next);
-			const logId = await db.logs.add({ ...log, before: plain(log.before) });
-			if (sessionId !== undefined) {
-				const s = await db.sessions.get(sessionId);
-				if (s) await db.sessions.put({ ...s, logIds: [...s.logIds, logId] });
+		return await db.transaction(
+			'rw',
+			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
+			async () => {
+				const current = await db.states.get([state.packId, state.cardId]);
+				if (!current || !sameState(current, log.before))
+					return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
+				const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
+				await db.states.put(next);
+				await updateSummary(db, next);
+				const logId = await db.logs.add({ ...log, before: plain(log.before) });
+				await countReviews(db, [log], 1);
+				if (sessionId !== undefined) {
+					const s = await db.sessions.get(sessionId);
+					if (s) await db.sessions.put({ ...s, logIds: [...s.logIds, logId] });
+				}
+				return ok(logId);
 			}
-			return ok(logId);
-		});
+		);
 	} catch (e) {
 		return fail(toFailure(e));
 	}
@@ -201,25 +207,30 @@ export async function undoGrade(
 	sessionId?: string
 ): Promise<Result<CardState, StorageFailure>> {
 	try {
-		return await db.transaction('rw', [db.states, db.logs, db.sessions, db.summaries], async () => {
-			const log = await db.logs.get(logId);
-			const current = log && (await db.states.get([log.packId, log.cardId]));
-			if (!log || !current || current.reps !== log.before.reps + 1 || current.lastReview !== log.reviewedAt)
-				return fail({
-					kind: 'stale' as const,
-					message: 'That grade was already undone or changed elsewhere.'
-				});
-			const before = plain(log.before);
-			const restored = { ...before, sectionId: current.sectionId, order: current.order };
-			await db.states.put(restored);
-			await updateSummary(db, restored);
-			await db.logs.delete(logId);
-			if (sessionId !== undefined) {
-				const s = await db.sessions.get(sessionId);
-				if (s) await db.sessions.put({ ...s, logIds: s.logIds.filter((id) => id !== logId) });
+		return await db.transaction(
+			'rw',
+			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
+			async () => {
+				const log = await db.logs.get(logId);
+				const current = log && (await db.states.get([log.packId, log.cardId]));
+				if (!log || !current || current.reps !== log.before.reps + 1 || current.lastReview !== log.reviewedAt)
+					return fail({
+						kind: 'stale' as const,
+						message: 'That grade was already undone or changed elsewhere.'
+					});
+				const before = plain(log.before);
+				const restored = { ...before, sectionId: current.sectionId, order: current.order };
+				await db.states.put(restored);
+				await updateSummary(db, restored);
+				await db.logs.delete(logId);
+				await countReviews(db, [log], -1);
+				if (sessionId !== undefined) {
+					const s = await db.sessions.get(sessionId);
+					if (s) await db.sessions.put({ ...s, logIds: s.logIds.filter((id) => id !== logId) });
+				}
+				return ok(before);
 			}
-			return ok(before);
-		});
+		);
 	} catch (e) {
 		return fail(toFailure(e));
 	}

@@ -216,7 +216,7 @@ describe('schema upgrade', () => {
 		await old.states.bulkPut(cards.map((c) => scheduler.newState(c.id, pack.id, now)) as StateRecord[]);
 		old.close();
 
-		const current = new DeckhandDb(name);
+		const current = new DeckhandDb(name, 5);
 		expect(await current.cards.count()).toBe(3);
 		expect(await current.states.count()).toBe(3);
 		expect(await current.retired.count()).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { talliesFromBlocks } from '$lib/core/stats';
 import { DeckhandDb } from '$lib/storage/db';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
 
@@ -120,7 +121,7 @@ describe('schema upgrades', () => {
 		await v4.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
 		v4.close();
 
-		const v5 = new DeckhandDb(name);
+		const v5 = new DeckhandDb(name, 5);
 		await v5.open();
 		expect(v5.verno).toBe(5);
 		expect([
@@ -132,5 +133,89 @@ describe('schema upgrades', () => {
 		expect(await v5.retired.count()).toBe(0);
 		expect(await v5.retired.where('packId').equals('p').count()).toBe(0);
 		v5.close();
+	});
+	it('v5 -> v6: a seeded version-5 database opens with nothing lost and its review counts per pack and hour', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v5 = new DeckhandDb(name, 5);
+		await v5.open();
+		const H = 3_600_000;
+		const t0 = Date.UTC(2026, 10, 28, 9);
+		await v5.table('packs').bulkPut([
+			{ id: 'p', version: 1, title: 'P', sections: [] },
+			{ id: 'q', version: 1, title: 'Q', sections: [] }
+		]);
+		await v5.table('cards').put({ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0 });
+		await v5.table('states').put({
+			cardId: 'c1',
+			packId: 'p',
+			state: 'review',
+			due: t0,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0,
+			lastReview: t0 - H,
+			sectionId: 's1',
+			order: 0
+		});
+		const log = (packId: string, at: number, rating: string, state: string) => ({
+			cardId: 'c1',
+			packId,
+			rating,
+			state,
+			reviewedAt: at,
+			elapsedDays: 0,
+			scheduledDays: 1,
+			stability: 1,
+			difficulty: 5,
+			before: { cardId: 'c1', packId, state: 'new' }
+		});
+		// Hand-counted: hour h0 of pack p has 3 reviews (2 in review state, 1 passed); p's second log falls
+		// 2,000 hours later (another block); q shares hour h0 with one learning review.
+		const logs = [
+			log('p', t0, 'good', 'new'),
+			log('p', t0 + 60_000, 'again', 'review'),
+			log('p', t0 + 120_000, 'easy', 'review'),
+			log('p', t0 + 2000 * H, 'hard', 'relearning'),
+			log('q', t0 + 30_000, 'good', 'learning')
+		];
+		await v5.table('logs').bulkAdd(logs);
+		await v5.table('settings').bulkPut([
+			{ key: 'theme', value: 'dark' },
+			{ key: 'stats.reviewHours', value: { upToId: 5, count: 5 } }
+		]);
+		await v5.table('reviewHours').put({ hour: t0 / H, reviews: 4, reviewState: 2, passed: 1 });
+		const before = {
+			packs: await v5.table('packs').toArray(),
+			cards: await v5.table('cards').toArray(),
+			states: await v5.table('states').toArray(),
+			logs: await v5.table('logs').toArray(),
+			summaries: await v5.table('summaries').toArray()
+		};
+		v5.close();
+
+		const v6 = new DeckhandDb(name);
+		await v6.open();
+		expect(v6.verno).toBe(6);
+		expect(await v6.packs.toArray()).toEqual(before.packs);
+		expect(await v6.cards.toArray()).toEqual(before.cards);
+		expect(await v6.states.toArray()).toEqual(before.states);
+		expect(await v6.logs.toArray()).toEqual(before.logs);
+		expect(await v6.summaries.toArray()).toEqual(before.summaries);
+		// The old counts' watermark and table are gone; every other setting stays.
+		expect(await v6.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
+		expect(v6.tables.map((t) => t.name)).not.toContain('reviewHours');
+		const h0 = t0 / H;
+		expect(talliesFromBlocks(await v6.reviewBlocks.toArray())).toEqual([
+			{ hour: h0, reviews: 4, reviewState: 2, passed: 1 },
+			{ hour: h0 + 2000, reviews: 1, reviewState: 0, passed: 0 }
+		]);
+		expect(talliesFromBlocks(await v6.reviewBlocks.where('packId').equals('q').toArray())).toEqual([
+			{ hour: h0, reviews: 1, reviewState: 0, passed: 0 }
+		]);
+		expect(await v6.reviewBlocks.where('packId').equals('p').count()).toBe(2);
+		v6.close();
 	});
 });

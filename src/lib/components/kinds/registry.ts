@@ -1,7 +1,4 @@
-/**
- * Every card kind's study screen. RevealFallback (prompt, Show answer, answer) stays for any exercise
- * kind whose own screen is taken out.
- */
+/** Every card kind's study screen. */
 import type { Component } from 'svelte';
 import type { Card, CardKind } from '$lib/core/pack/types';
 import Cloze from './Cloze.svelte';
@@ -12,7 +9,6 @@ import ConfigFill from './ConfigFill.svelte';
 import Domc from './Domc.svelte';
 import Flashcard from './Flashcard.svelte';
 import Mcq from './Mcq.svelte';
-import RevealFallback from './RevealFallback.svelte';
 import TrueFalse from './TrueFalse.svelte';
 import type { QuestionProps } from './types';
 
@@ -31,9 +27,6 @@ export const QUESTION_COMPONENTS: Record<CardKind, AnyQuestion> = {
 	'command-order': CommandOrder,
 	'config-fill': ConfigFill
 };
-
-/** The fallback screen for exercise kinds (kept importable for packs of kinds without a screen yet). */
-export { RevealFallback };
 
 /** The kinds the learner judges for themselves after revealing: Space shows the answer. */
 export const SELF_JUDGED: ReadonlySet<CardKind> = new Set<CardKind>(['flashcard']);

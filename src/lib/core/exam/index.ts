@@ -4,3 +4,4 @@ export * from './random';
 export * from './draw';
 export * from './machine';
 export * from './result';
+export * from './saved';

@@ -10,6 +10,11 @@ function isAnswered(item: ExamItem): boolean {
 	return item.kind === 'mcq' ? item.answer !== null : item.outcome !== null;
 }
 
+/** How many of an exam's questions have an answer so far. */
+export function countAnswered(state: ExamState): number {
+	return state.items.filter(isAnswered).length;
+}
+
 function explanationOf(item: ExamItem): string {
 	const card = item.candidate.card as { explanation?: unknown };
 	if (typeof card.explanation === 'string' && card.explanation) return card.explanation;

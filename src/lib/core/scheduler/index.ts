@@ -172,9 +172,14 @@ export class Scheduler {
 		return this.#fsrs.forgetting_curve(Math.max(0, (now - lastReview) / DAY_MS), stability);
 	}
 
-	/** The predicted probability of recall at `now` (0 for a card never studied). */
-	retrievability(state: CardState, now: number): number {
-		if (state.state === 'new') return 0;
-		return this.#fsrs.get_retrievability(toFsrsCard(state), new Date(now), false);
+	/**
+	 * The predicted probability of recall at `now` (0 for a card never studied), as ts-fsrs's
+	 * `get_retrievability` gives it (whole days since the last review, stability to 8 decimals) without
+	 * building its card and dates: statistics ask this for every card, two or three times.
+	 */
+	retrievability(state: Pick<CardState, 'state' | 'stability' | 'lastReview'>, now: number): number {
+		if (state.state === 'new' || state.lastReview === null) return 0;
+		const days = Math.max(Math.floor((now - state.lastReview) / DAY_MS), 0);
+		return this.#fsrs.forgetting_curve(days, +state.stability.toFixed(8));
 	}
 }

@@ -2,30 +2,7 @@
  * Raw DEFLATE through the web platform's CompressionStream, which browsers and Node 20 both provide,
  * so share links need no compression library in the bundle.
  */
-
-async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
-	const reader = stream.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > limit) {
-			// Stop inflating a bomb as soon as it passes the limit, instead of after it fills memory.
-			await reader.cancel();
-			return null;
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.byteLength;
-	}
-	return out;
-}
+import { readAtMost } from '../stream';
 
 function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 	return new ReadableStream<Uint8Array>({
@@ -38,7 +15,7 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 
 /** Compresses bytes with raw DEFLATE. */
 export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-	const out = await collect(
+	const out = await readAtMost(
 		streamOf(bytes).pipeThrough(
 			new CompressionStream('deflate-raw') as ReadableWritablePair<Uint8Array, Uint8Array>
 		),
@@ -52,7 +29,7 @@ export type InflateOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reas
 /** Inflates raw DEFLATE, giving up once the output passes `limit` bytes. */
 export async function inflateRaw(bytes: Uint8Array, limit: number): Promise<InflateOutcome> {
 	try {
-		const out = await collect(
+		const out = await readAtMost(
 			streamOf(bytes).pipeThrough(
 				new DecompressionStream('deflate-raw') as ReadableWritablePair<Uint8Array, Uint8Array>
 			),

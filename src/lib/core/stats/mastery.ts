@@ -1,5 +1,4 @@
-import type { CardState } from '../scheduler/types';
-import { cardKey, MASTERY_THRESHOLD, type RecallFn } from './recall';
+import { cardKey, MASTERY_THRESHOLD, type RecallFn, type StatsCardState } from './recall';
 
 /** What the statistics need to know of a section. */
 export interface SectionRef {
@@ -30,11 +29,11 @@ export interface SectionMastery {
 export function sectionMastery(
 	sections: readonly SectionRef[],
 	cards: readonly CardRef[],
-	states: readonly CardState[],
+	states: readonly StatsCardState[],
 	recall: RecallFn,
 	now: number
 ): SectionMastery[] {
-	const byKey = new Map<string, CardState>();
+	const byKey = new Map<string, StatsCardState>();
 	for (const s of states) byKey.set(cardKey(s.packId, s.cardId), s);
 	const tally = new Map<string, [number, number]>();
 	for (const s of sections) tally.set(cardKey(s.packId, s.id), [0, 0]);

@@ -1,17 +1,17 @@
-import type { CardState, ReviewLog } from '../scheduler/types';
+import type { ReviewLog } from '../scheduler/types';
 import { currentStreak, reviewHeatmap, type Heatmap, type Streak } from './activity';
 import type { DayClock } from './clock';
 import { dueForecast, type ForecastDay } from './forecast';
 import { sectionMastery, type CardRef, type SectionMastery, type SectionRef } from './mastery';
 import { examReadiness, type DomainWeight, type Readiness } from './readiness';
-import type { RecallFn } from './recall';
+import type { RecallFn, StatsCardState } from './recall';
 import { trueRetention, type Retention } from './retention';
 import type { HourTally } from './tally';
 
 export interface StatsInput {
 	sections: readonly SectionRef[];
 	cards: readonly CardRef[];
-	states: readonly CardState[];
+	states: readonly StatsCardState[];
 	/** Review counts per hour, for the activity charts. */
 	tallies: readonly HourTally[];
 	/** The review logs of the last week at least, for readiness's week-ago figures. */

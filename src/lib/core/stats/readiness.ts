@@ -1,6 +1,6 @@
-import type { CardState, ReviewLog } from '../scheduler/types';
-import type { CardRef, SectionRef } from './mastery';
-import { cardKey, statesAsOf, type RecallFn } from './recall';
+import type { ReviewLog } from '../scheduler/types';
+import type { SectionRef, CardRef } from './mastery';
+import { cardKey, firstReviewsAfter, type RecallFn, type StatsCardState } from './recall';
 
 export interface DomainWeight {
 	id: string;
@@ -34,21 +34,6 @@ export interface Readiness {
 
 export const WEEK_MS = 7 * 86_400_000;
 
-function meanRecall(
-	cards: readonly CardRef[],
-	states: Map<string, CardState>,
-	recall: RecallFn,
-	at: number
-): number {
-	let sum = 0;
-	for (const c of cards) {
-		const s = states.get(cardKey(c.packId, c.id));
-		// A card never studied is predicted to be forgotten.
-		if (s && s.state !== 'new') sum += recall(s, at);
-	}
-	return cards.length === 0 ? 0 : sum / cards.length;
-}
-
 function weighted(domains: DomainReadiness[], pick: (d: DomainReadiness) => number | null): number | null {
 	let total = 0;
 	let weight = 0;
@@ -70,36 +55,43 @@ export function examReadiness(
 	weights: readonly DomainWeight[],
 	sections: readonly SectionRef[],
 	cards: readonly CardRef[],
-	states: readonly CardState[],
+	states: readonly StatsCardState[],
 	logs: readonly Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt' | 'before'>[],
 	recall: RecallFn,
 	now: number
 ): Readiness {
 	const domainOf = new Map<string, string>();
 	for (const s of sections) if (s.domain) domainOf.set(cardKey(s.packId, s.id), s.domain);
-	const byDomain = new Map<string, CardRef[]>();
+	const weekAgoAt = now - WEEK_MS;
+	const nowStates = new Map<string, StatsCardState>();
+	for (const s of states) nowStates.set(cardKey(s.packId, s.cardId), s);
+	// A week ago, a card reviewed since was in the state its first review since replaced.
+	const replaced = firstReviewsAfter(logs, weekAgoAt);
+	// Per domain: cards, and the sums of their predicted recall now and a week ago. A card never
+	// studied is predicted to be forgotten (0).
+	const sums = new Map<string, [number, number, number]>();
 	for (const c of cards) {
 		const d = domainOf.get(cardKey(c.packId, c.sectionId));
 		if (!d) continue;
-		const list = byDomain.get(d) ?? [];
-		list.push(c);
-		byDomain.set(d, list);
+		let sum = sums.get(d);
+		if (!sum) sums.set(d, (sum = [0, 0, 0]));
+		sum[0] += 1;
+		const key = cardKey(c.packId, c.id);
+		const s = nowStates.get(key);
+		if (s && s.state !== 'new') sum[1] += recall(s, now);
+		const then = replaced.get(key)?.before ?? s;
+		if (then && then.state !== 'new') sum[2] += recall(then, weekAgoAt);
 	}
-	const weekAgoAt = now - WEEK_MS;
-	const nowStates = new Map(states.map((s) => [cardKey(s.packId, s.cardId), s]));
-	const thenStates = new Map(
-		statesAsOf(states, logs, weekAgoAt).map((s) => [cardKey(s.packId, s.cardId), s])
-	);
 	const domains = weights.map((w): DomainReadiness => {
-		const list = byDomain.get(w.id) ?? [];
-		const covered = list.length > 0;
+		const [count, nowSum, thenSum] = sums.get(w.id) ?? [0, 0, 0];
+		const covered = count > 0;
 		return {
 			id: w.id,
 			title: w.title,
 			weight: w.weight,
-			cards: list.length,
-			score: covered ? meanRecall(list, nowStates, recall, now) : null,
-			weekAgo: covered ? meanRecall(list, thenStates, recall, weekAgoAt) : null
+			cards: count,
+			score: covered ? nowSum / count : null,
+			weekAgo: covered ? thenSum / count : null
 		};
 	});
 	const score = weighted(domains, (d) => d.score);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler, type Rating } from '$lib/core/scheduler';
 import type { CardId, PackId } from '$lib/core/pack/types';
+import { createEmptyCard, fsrs, State } from 'ts-fsrs';
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 0, 1, 9, 0, 0);
@@ -75,5 +76,27 @@ describe('Scheduler', () => {
 		const r = s.retrievability(state, state.due);
 		expect(r).toBeGreaterThan(0.85);
 		expect(r).toBeLessThan(0.95);
+	});
+
+	it("gives ts-fsrs's own get_retrievability (whole days, 8-decimal stability) without building its card", () => {
+		const s = new Scheduler({ enableFuzz: false });
+		const f = fsrs({ enable_fuzz: false });
+		const rows: [number, number][] = [];
+		for (const stability of [0.1, 1, 2.345678912345, 10, 87.5])
+			for (const after of [0, 0.4 * DAY, DAY - 1, DAY, 2.7 * DAY, 30 * DAY, 400 * DAY, -DAY]) {
+				const card = {
+					...createEmptyCard(start),
+					state: State.Review,
+					stability,
+					last_review: new Date(start)
+				};
+				const expected = f.get_retrievability(card, new Date(start + after), false);
+				rows.push([
+					s.retrievability({ state: 'review', stability, lastReview: start }, start + after),
+					expected
+				]);
+			}
+		for (const [got, expected] of rows) expect(got).toBe(expected);
+		expect(s.retrievability({ state: 'new', stability: 3, lastReview: null }, start)).toBe(0);
 	});
 });
