@@ -5,7 +5,7 @@
 import { planUpdate, type InstalledPack, type UpdatePlan } from '../core/pack/merge';
 import type { Card, Pack } from '../core/pack/types';
 import { fail, ok, type Result } from '../core/result';
-import type { Scheduler } from '../core/scheduler';
+import type { NewStates } from '../core/scheduler/new-state';
 import type { Table } from 'dexie';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, StateRecord } from './db';
 import { carrySummaries, rebuildSummaries, type PlacedCard } from './summary';
@@ -105,7 +105,7 @@ function describeError(e: unknown): string {
 export async function importPack(
 	db: DeckhandDb,
 	pack: Pack,
-	scheduler: Scheduler,
+	scheduler: NewStates,
 	now: number,
 	options: ImportOptions = {}
 ): Promise<Result<UpdatePlan>> {
@@ -260,7 +260,7 @@ export async function removePack(db: DeckhandDb, packId: string): Promise<void> 
 export async function resetPackProgress(
 	db: DeckhandDb,
 	packId: string,
-	scheduler: Scheduler,
+	scheduler: NewStates,
 	now: number
 ): Promise<void> {
 	await db.transaction(
