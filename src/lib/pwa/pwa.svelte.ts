@@ -82,7 +82,7 @@ class PwaState {
 			this.#standalone = true;
 		});
 
-		if (register && 'serviceWorker' in navigator) void this.#register();
+		if (register && 'serviceWorker' in navigator) whenSettled(() => void this.#register());
 	}
 
 	async #register(): Promise<void> {
@@ -154,3 +154,14 @@ class PwaState {
 }
 
 export const pwa = new PwaState();
+
+/**
+ * Runs `fn` once the page has loaded and the main thread is idle (at most 2 s later): registering the
+ * worker and loading workbox-window are not needed for the first screen, so they wait until it is up.
+ */
+function whenSettled(fn: () => void): void {
+	const idle = () =>
+		'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+	if (document.readyState === 'complete') idle();
+	else window.addEventListener('load', idle, { once: true });
+}
