@@ -51,6 +51,9 @@ for (const [label, pack] of [
 	['update to v2 (200 edited)', bigPack(20_000, 2)]
 ] as const) {
 	const text = JSON.stringify(envelopeOf(pack));
+	const tJson = performance.now();
+	JSON.parse(text);
+	const json = performance.now() - tJson;
 	const t0 = performance.now();
 	const parsed = parsePackFile(text, parsePack);
 	const t1 = performance.now();
@@ -63,7 +66,7 @@ for (const [label, pack] of [
 	const t3 = performance.now();
 	if (!r.ok) throw new Error(r.errors[0]?.message);
 	console.log(
-		`${label}: ${ms(t3 - t0)} total (file ${(text.length / 1024 / 1024).toFixed(1)} MB; parse ${ms(t1 - t0)}, read installed ${ms(tRead - t1)}, plan ${ms(t2 - tRead)} [${plan.changed.length} changed], write ${ms(t3 - t2)})`
+		`${label}: ${ms(t3 - t0)} total (file ${(text.length / 1024 / 1024).toFixed(1)} MB; parse ${ms(t1 - t0)} (JSON.parse alone ${ms(json)}), read installed ${ms(tRead - t1)}, plan ${ms(t2 - tRead)} [${plan.changed.length} changed], write ${ms(t3 - t2)})`
 	);
 }
 
@@ -93,12 +96,24 @@ console.log(`  whole pack: ${docker.cards.length} cards, ${whole.length} chars`)
 // The same import through the app in Chromium: the production build, the Packs page, the file chooser.
 const { execFileSync } = await import('node:child_process');
 const { launchChromium, serveBuild } = await import('../scripts/browser.js');
-execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const port = 4176;
-const server = await serveBuild(port);
+// BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
+const dir = process.env.BENCH_BUILD_DIR ?? 'build';
+if (!process.env.BENCH_BUILD_DIR) {
+	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+const port = Number(process.env.BENCH_PORT ?? 4176);
+const server = await serveBuild(port, dir);
 const browser = await launchChromium();
 try {
 	const page = await browser.newPage();
+	// The longest task on the page's main thread during each import: how long the page could not respond.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __long: [number, number][] };
+		w.__long = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask' });
+	});
 	await page.goto(`http://127.0.0.1:${port}/packs`);
 	await page.getByRole('heading', { name: 'Docker study guide' }).waitFor({ timeout: 60_000 });
 	console.log('\nin Chromium (the app, production build):');
@@ -107,6 +122,10 @@ try {
 		['update to v2 (200 edited)', bigPack(20_000, 2), 'Update to version 2']
 	] as const) {
 		const buffer = Buffer.from(JSON.stringify(envelopeOf(pack)));
+		await page.evaluate(() => {
+			performance.clearMeasures();
+			(window as unknown as { __long: [number, number][] }).__long = [];
+		});
 		const chooser = page.waitForEvent('filechooser');
 		await page.getByRole('button', { name: 'Import pack' }).click();
 		const picked = await chooser;
@@ -114,6 +133,7 @@ try {
 		const tSend = performance.now();
 		await picked.setFiles({ name: 'bench.deckhand.json', mimeType: 'application/json', buffer });
 		const t0 = performance.now();
+		const handed = await page.evaluate(() => performance.now());
 		const confirm = page.getByRole('dialog').getByRole('button', { name: button });
 		await confirm.waitFor();
 		const t1 = performance.now();
@@ -123,9 +143,32 @@ try {
 			.filter({ hasText: `version ${pack.version}` })
 			.waitFor({ timeout: 120_000 });
 		const t2 = performance.now();
+		// After the install, the Packs page lists the new pack with its counts.
+		if (pack.version === 1) {
+			await page.getByText('0 of 20000 cards studied').waitFor({ timeout: 120_000 });
+		}
+		const tListed = performance.now();
+		// The app's own performance measures (deckhand:import:*), and the longest main-thread task.
+		// Tasks before the app starts reading the file are Playwright handing it over, so they are left out.
+		const { steps, longest } = await page.evaluate((handed) => {
+			const measures = performance
+				.getEntriesByType('measure')
+				.filter((m) => m.name.startsWith('deckhand:import:'));
+			// A build without the app's measures (an older commit) counts from the hand-over instead.
+			const from = measures.length ? Math.min(...measures.map((m) => m.startTime)) : handed;
+			const long = (window as unknown as { __long: [number, number][] }).__long;
+			return {
+				steps: measures.map((m) => [m.name.slice('deckhand:import:'.length), m.duration] as const),
+				longest: Math.max(0, ...long.filter(([start]) => start >= from).map(([, d]) => d))
+			};
+		}, handed);
 		console.log(
 			`  ${label}: ${ms(t2 - t0)} total (read, parse and plan to preview ${ms(t1 - t0)}; write ${ms(t2 - t1)}; handing the file to Chromium ${ms(t0 - tSend)}, not counted)`
 		);
+		if (pack.version === 1)
+			console.log(`    then listed on the Packs page with its counts after ${ms(tListed - t2)}`);
+		console.log(`    steps: ${steps.map(([name, d]) => `${name} ${ms(d)}`).join(', ')}`);
+		console.log(`    longest main-thread task from reading the file to done: ${ms(longest)}`);
 	}
 } finally {
 	await browser.close();

@@ -49,9 +49,12 @@ export async function launchChromium(options = {}) {
  * Benchmarks and the screenshot script use it; the end-to-end tests start the same server from
  * playwright.config.ts.
  * @param {number} port
+ * @param {string} [dir] the folder to serve (another build, to compare)
  */
-export async function serveBuild(port) {
-	const server = spawn('node', ['scripts/serve.js', '--port', String(port)], { stdio: 'ignore' });
+export async function serveBuild(port, dir = 'build') {
+	const server = spawn('node', ['scripts/serve.js', '--port', String(port), '--dir', dir], {
+		stdio: 'ignore'
+	});
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		if (server.exitCode !== null) throw new Error(`the static server on port ${port} exited`);

@@ -110,6 +110,9 @@ test(
 test('the home page shows readiness and the exam domains no pack covers', async ({ page }) => {
 	await seed(page);
 	await page.reload();
+	// The card loads when its place (its heading held there) comes near the screen.
+	await expect(page.getByTestId('new-count')).toBeVisible();
+	await page.getByRole('heading', { name: 'Exam readiness (DCA)' }).scrollIntoViewIfNeeded();
 	const card = page.getByTestId('readiness');
 	await expect(card.getByRole('heading', { name: 'Exam readiness (DCA)' })).toBeVisible();
 	await expect(card.getByText('predicted score today', { exact: false })).toBeVisible();

@@ -254,3 +254,29 @@ test('/import?url= downloads a hosted pack and previews it', async ({ page }) =>
 	await expect(page.getByTestId('import-done')).toContainText('Imported Hosted pack');
 	await expect(page.getByRole('link', { name: 'Study now' })).toBeVisible();
 });
+
+test(
+	'a large pack shows its progress while it is written, then its cards',
+	{ tag: '@desktop' },
+	async ({ page }) => {
+		const pack = makePack(6_000, { id: 'large', title: 'Large pack' });
+		await page.goto('/packs');
+		await expect(page.getByRole('heading', { name: 'Docker study guide' })).toBeVisible();
+		await importFile(page, 'large.deckhand.json', envelope(pack));
+		const dialog = page.getByRole('dialog', { name: 'Import Large pack?' });
+		await expect(dialog.getByTestId('plan')).toHaveText('6000 cards will be added as new.');
+		await dialog.getByRole('button', { name: 'Import' }).click();
+		// The page keeps painting while 12,000 records are written: the status moves on, the buttons wait.
+		await expect(dialog.getByRole('status')).toHaveText(/^Importing… \d+%$/);
+		await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+		await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+		await expect(page.getByTestId('import-done')).toHaveText('Imported Large pack (version 1).', {
+			timeout: 60_000
+		});
+		const stores = await readStores(page, ['cards', 'states']);
+		const ofPack = (rows: unknown[] | undefined) =>
+			(rows as { packId: string }[]).filter((r) => r.packId === 'large').length;
+		expect(ofPack(stores.cards)).toBe(6_000);
+		expect(ofPack(stores.states)).toBe(6_000);
+	}
+);

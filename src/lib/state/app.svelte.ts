@@ -1,7 +1,7 @@
+import { NEW_STATES } from '../core/scheduler/new-state';
 import { getDb } from '../storage/db';
-import { importPack } from '../storage/imports';
 import { installedVersion } from '../storage/packs';
-import { loadHomeCounts, type HomeCounts } from '../storage/study';
+import { loadHomeCounts, type HomeCounts } from '../storage/home';
 import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
 import { settings } from './settings.svelte';
@@ -16,10 +16,11 @@ export function ensureBuiltIns(): Promise<void> {
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {
-				// Through the update plan, so a newer built-in version retires the cards it dropped. The
-				// scheduler (ts-fsrs) loads only when a pack needs installing, not on every first paint.
-				const { Scheduler } = await import('../core/scheduler');
-				const r = await importPack(db, await builtIn.load(), new Scheduler(), Date.now(), {
+				// Through the update plan, so a newer built-in version retires the cards it dropped. New cards
+				// start from plain new-card states (no ts-fsrs), and the import code loads, beside the pack
+				// file, only when a pack needs installing: a returning visit's first paint carries neither.
+				const [{ importPack }, pack] = await Promise.all([import('../storage/imports'), builtIn.load()]);
+				const r = await importPack(db, pack, NEW_STATES, Date.now(), {
 					builtIn: true,
 					confirmed: true
 				});

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type StudySettings } from '../core/scheduler/settings
 import type { DayClock } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadSettings, saveSettings } from '../storage/settings';
-import type { DayWindow } from '../storage/study';
+import type { DayWindow } from '../storage/home';
 import { broadcast } from './sync';
 
 /** The learner's settings, loaded once and shared by every page. */

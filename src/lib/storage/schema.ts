@@ -97,6 +97,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			// The watermark of the old hour counts (storage/stats.ts before version 6).
 			await tx.table('settings').delete('stats.reviewHours');
 		}
+	},
+	{
+		version: 7,
+		reason:
+			'Faster imports and grades: drop the three state indexes nothing reads since the per-section summaries (due, [packId+sectionId+state+due], [state+packId+sectionId+order]); every state write paid for them.',
+		stores: {
+			states: '[packId+cardId], packId, state, [state+due]'
+		}
 	}
 ];
 

@@ -4,6 +4,7 @@
  * cheaper than reading 20,000 state records: IndexedDB clones each record it returns. Every write of a
  * state goes through here in the same transaction, so a summary never disagrees with the states.
  */
+import type { CardId, PackId, SectionId } from '../core/pack/types';
 import type { LearningState } from '../core/scheduler/types';
 import type { DeckhandDb, SectionSummary, StateRecord } from './db';
 
@@ -32,6 +33,62 @@ export function summarize(states: readonly StateRecord[]): SectionSummary[] {
 			lastReview: Float64Array.from(g, (s) => s.lastReview ?? NaN)
 		};
 	});
+}
+
+/** A card of a pack in its place: the pack's cards in document order, after an import. */
+export interface PlacedCard {
+	id: CardId;
+	sectionId: SectionId;
+	order: number;
+}
+
+/**
+ * The summaries of a pack after an import, without reading its states back: each card's figures come
+ * from the states just written, or else from the pack's summaries before the import. Null when a card
+ * is in neither (the caller rebuilds from the states instead).
+ */
+export function carrySummaries(
+	packId: PackId,
+	placed: readonly PlacedCard[],
+	written: readonly StateRecord[],
+	before: readonly SectionSummary[]
+): SectionSummary[] | null {
+	const fresh = new Map(written.map((s) => [s.cardId as string, s]));
+	const old = new Map<string, [SectionSummary, number]>();
+	for (const sum of before) sum.ids.forEach((id, i) => old.set(id, [sum, i]));
+	const groups = new Map<
+		string,
+		{ ids: CardId[]; state: number[]; due: number[]; stability: number[]; last: number[] }
+	>();
+	for (const card of placed) {
+		let g = groups.get(card.sectionId);
+		if (!g) groups.set(card.sectionId, (g = { ids: [], state: [], due: [], stability: [], last: [] }));
+		const s = fresh.get(card.id);
+		if (s) {
+			g.state.push(CODE[s.state]);
+			g.due.push(s.due);
+			g.stability.push(s.stability);
+			g.last.push(s.lastReview ?? NaN);
+		} else {
+			const hit = old.get(card.id);
+			if (!hit) return null;
+			const [sum, i] = hit;
+			g.state.push(sum.state[i]!);
+			g.due.push(sum.due[i]!);
+			g.stability.push(sum.stability[i]!);
+			g.last.push(sum.lastReview[i]!);
+		}
+		g.ids.push(card.id);
+	}
+	return [...groups].map(([sectionId, g]) => ({
+		packId,
+		sectionId: sectionId as SectionId,
+		ids: g.ids,
+		state: Uint8Array.from(g.state),
+		due: Float64Array.from(g.due),
+		stability: Float64Array.from(g.stability),
+		lastReview: Float64Array.from(g.last)
+	}));
 }
 
 /** Rebuilds the summaries of one pack (or all) from its states. Call inside a transaction over both. */

@@ -3,8 +3,16 @@ import type { Card, CardId, Pack, PackId } from '$lib/core/pack/types';
 import { Scheduler } from '$lib/core/scheduler';
 import { exportBackup, parseBackup, restoreBackup } from '$lib/storage/backup';
 import { DeckhandDb, type StateRecord } from '$lib/storage/db';
-import { exportPack, importPack, readInstalled, removePack, resetPackProgress } from '$lib/storage/imports';
+import {
+	exportPack,
+	importPack,
+	listInstalledPacks,
+	readInstalled,
+	removePack,
+	resetPackProgress
+} from '$lib/storage/imports';
 import { recordGrade } from '$lib/storage/study';
+import { rebuildSummaries } from '$lib/storage/summary';
 import { flashcard, makePack } from '../../fixtures/pack-factory';
 
 const now = Date.UTC(2026, 10, 28, 9);
@@ -138,6 +146,113 @@ describe('importPack', () => {
 		const r = await importPack(db, broken, scheduler, now + 1);
 		expect(r.ok === false && r.errors[0]?.message).toMatch(/nothing was changed/);
 		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('importPack at scale (more cards than one write chunk)', () => {
+	const big = makePack(2_100, { version: 1 });
+
+	it('reports progress up to every card and state, and builds the same summaries a rebuild reads back', async () => {
+		const seen: [number, number][] = [];
+		const r = await importPack(db, big, scheduler, now, { onProgress: (w, t) => seen.push([w, t]) });
+		expect(r.ok).toBe(true);
+		expect(seen.at(-1)).toEqual([4_200, 4_200]);
+		expect(seen.every(([w], i) => i === 0 || w > seen[i - 1]![0])).toBe(true);
+		expect(await db.states.count()).toBe(2_100);
+		const written = await db.summaries.toArray();
+		await db.transaction('rw', db.states, db.summaries, () => rebuildSummaries(db, big.id));
+		expect(await db.summaries.toArray()).toEqual(written);
+	});
+
+	it('a fresh install that fails in a later chunk writes nothing', async () => {
+		const cards = big.cards.map((c, i) => (i === 2_050 ? { ...c, id: {} as unknown as CardId } : c));
+		const r = await importPack(db, { ...big, cards }, scheduler, now);
+		expect(r.ok === false && r.errors[0]?.message).toMatch(/nothing was changed/);
+		expect(await snapshot()).toEqual({ packs: [], cards: [], states: [], logs: [], retired: [] });
+		expect(await db.summaries.count()).toBe(0);
+	});
+});
+
+describe('summaries after an import', () => {
+	/** The pack's summaries as stored, and as a rebuild from its states gives them. */
+	async function storedAndRebuilt(packId: string) {
+		const byKey = (a: { sectionId: string }, b: { sectionId: string }) =>
+			a.sectionId.localeCompare(b.sectionId);
+		const stored = (await db.summaries.where('packId').equals(packId).toArray()).sort(byKey);
+		await db.transaction('rw', db.states, db.summaries, () => rebuildSummaries(db, packId));
+		const rebuilt = (await db.summaries.where('packId').equals(packId).toArray()).sort(byKey);
+		return { stored, rebuilt };
+	}
+
+	it('match a rebuild from the states through updates that edit, move, retire, add and restore cards', async () => {
+		const v1 = makePack(6);
+		await importPack(db, v1, scheduler, now);
+		const [c1, c2, c3, c4, c5, c6] = v1.cards as [Card, Card, Card, Card, Card, Card];
+		await study(v1.id, c1.id);
+		await study(v1.id, c4.id);
+		await study(v1.id, c6.id);
+		const moved = { ...c4, sectionId: 's3' } as Card;
+		const v2 = makePack(0, {
+			version: 2,
+			cards: [c2, c1, moved, { ...c3, front: 'Edited.' } as Card, c5, flashcard('n1', 's2')]
+		});
+		expect((await importPack(db, v2, scheduler, now + 1)).ok).toBe(true);
+		const afterV2 = await storedAndRebuilt(v1.id);
+		expect(afterV2.stored).toEqual(afterV2.rebuilt);
+		expect(afterV2.stored.flatMap((s) => s.ids).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'n1']);
+		// c6 comes back with its progress.
+		const v3 = makePack(0, { version: 3, cards: [...v2.cards, c6] });
+		expect((await importPack(db, v3, scheduler, now + 2)).ok).toBe(true);
+		const afterV3 = await storedAndRebuilt(v1.id);
+		expect(afterV3.stored).toEqual(afterV3.rebuilt);
+		expect(afterV3.stored.find((s) => s.ids.includes('c6' as CardId))?.state).toContain(1);
+	});
+
+	it('are rebuilt from the states when the pack has a state no card owns', async () => {
+		const v1 = makePack(3);
+		const stray = {
+			...scheduler.newState('ghost' as CardId, v1.id, now),
+			sectionId: 's1',
+			order: 9
+		} as StateRecord;
+		await db.states.put(stray);
+		await importPack(db, v1, scheduler, now);
+		const { stored, rebuilt } = await storedAndRebuilt(v1.id);
+		expect(stored).toEqual(rebuilt);
+		expect(stored.flatMap((s) => s.ids)).toContain('ghost');
+	});
+
+	it('are rebuilt from the states when the summaries before the update were missing', async () => {
+		const v1 = makePack(4);
+		await importPack(db, v1, scheduler, now);
+		await study(v1.id, 'c2');
+		await db.summaries.clear();
+		await importPack(
+			db,
+			makePack(0, { version: 2, cards: [...v1.cards, flashcard('n1')] }),
+			scheduler,
+			now + 1
+		);
+		const { stored, rebuilt } = await storedAndRebuilt(v1.id);
+		expect(stored).toEqual(rebuilt);
+		expect(stored.flatMap((s) => s.ids)).toHaveLength(5);
+	});
+});
+
+describe('listInstalledPacks', () => {
+	it("counts each pack's cards, the ones studied and the ones retired", async () => {
+		const v1 = makePack(5);
+		await importPack(db, v1, scheduler, now);
+		await importPack(db, makePack(2, { id: 'other' as PackId }), scheduler, now);
+		await study(v1.id, 'c1');
+		await study(v1.id, 'c2');
+		await study(v1.id, 'c5');
+		await importPack(db, makePack(0, { version: 2, cards: v1.cards.slice(0, 4) }), scheduler, now + 1);
+		const rows = (await listInstalledPacks(db)).sort((a, b) => a.id.localeCompare(b.id));
+		expect(rows.map(({ id, cards, studied, retired }) => ({ id, cards, studied, retired }))).toEqual([
+			{ id: 'other', cards: 2, studied: 0, retired: 0 },
+			{ id: v1.id, cards: 4, studied: 2, retired: 1 }
+		]);
 	});
 });
 

@@ -196,7 +196,7 @@ describe('schema upgrades', () => {
 		};
 		v5.close();
 
-		const v6 = new DeckhandDb(name);
+		const v6 = new DeckhandDb(name, 6);
 		await v6.open();
 		expect(v6.verno).toBe(6);
 		expect(await v6.packs.toArray()).toEqual(before.packs);
@@ -217,5 +217,66 @@ describe('schema upgrades', () => {
 		]);
 		expect(await v6.reviewBlocks.where('packId').equals('p').count()).toBe(2);
 		v6.close();
+	});
+
+	it('v6 -> v7: a seeded version-6 database opens with nothing lost, its states without the unused indexes', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v6 = new DeckhandDb(name, 6);
+		await v6.open();
+		const now = Date.UTC(2026, 10, 28, 9);
+		await v6.table('packs').put({ id: 'p', version: 1, title: 'P', sections: [] });
+		const states = ['new', 'learning', 'review', 'relearning'].map((state, i) => ({
+			cardId: `c${i}`,
+			packId: 'p',
+			state,
+			due: now + (i - 2) * 86_400_000,
+			stability: i,
+			difficulty: 5,
+			scheduledDays: i,
+			learningSteps: 0,
+			reps: i,
+			lapses: 0,
+			lastReview: i === 0 ? null : now - 86_400_000,
+			sectionId: 's1',
+			order: i
+		}));
+		await v6
+			.table('cards')
+			.bulkPut(
+				states.map((s) => ({ packId: 'p', id: s.cardId, kind: 'flashcard', sectionId: 's1', order: s.order }))
+			);
+		await v6.table('states').bulkPut(states);
+		await v6
+			.table('logs')
+			.add({ cardId: 'c2', packId: 'p', rating: 'good', state: 'learning', reviewedAt: now });
+		await v6.table('settings').put({ key: 'theme', value: 'dark' });
+		const before = {
+			packs: await v6.table('packs').toArray(),
+			cards: await v6.table('cards').toArray(),
+			states: await v6.table('states').toArray(),
+			logs: await v6.table('logs').toArray(),
+			settings: await v6.table('settings').toArray()
+		};
+		v6.close();
+
+		const v7 = new DeckhandDb(name);
+		await v7.open();
+		expect(v7.verno).toBe(7);
+		expect(await v7.packs.toArray()).toEqual(before.packs);
+		expect(await v7.cards.toArray()).toEqual(before.cards);
+		expect(await v7.states.toArray()).toEqual(before.states);
+		expect(await v7.logs.toArray()).toEqual(before.logs);
+		expect(await v7.settings.toArray()).toEqual(before.settings);
+		const indexes = v7.states.schema.indexes.map((i) => i.name).sort();
+		expect(indexes).toEqual(['[state+due]', 'packId', 'state']);
+		// The indexes the home counts read still answer: one new card, two studied cards due by now.
+		expect(await v7.states.where('state').equals('new').count()).toBe(1);
+		expect(
+			await v7.states
+				.where('[state+due]')
+				.between(['learning', -Infinity], ['learning', now], true, true)
+				.count()
+		).toBe(1);
+		v7.close();
 	});
 });

@@ -22,6 +22,7 @@ export * from './types';
 export * from './day';
 export * from './settings';
 export * from './workload';
+export * from './new-state';
 
 const DAY_MS = 86_400_000;
 

@@ -3,7 +3,6 @@
  * theme. Stored as one record; parsed at the edge, since a backup file or an old version may hold
  * anything.
  */
-import * as v from 'valibot';
 import type { SchedulerOptions } from './types';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -32,41 +31,36 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	theme: 'system'
 };
 
-const step = v.pipe(v.string(), v.regex(/^\d+(m|h|d)$/, 'Steps look like 1m, 10m, 1h or 1d.'));
+// Checked by hand rather than with valibot: the layout reads the settings on every page, and this keeps
+// the schema library out of the first route's JavaScript. Each field falls back to its default on its
+// own, so a partly bad record keeps its good fields.
+const STEP = /^\d+(m|h|d)$/;
 
-/** Field schemas; each falls back to its default so a partly bad record keeps its good fields. */
-const SettingsSchema = v.object({
-	desiredRetention: v.fallback(
-		v.pipe(v.number(), v.minValue(0.7), v.maxValue(0.99)),
-		DEFAULT_SETTINGS.desiredRetention
-	),
-	maximumIntervalDays: v.fallback(
-		v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36_500)),
-		DEFAULT_SETTINGS.maximumIntervalDays
-	),
-	enableFuzz: v.fallback(v.boolean(), DEFAULT_SETTINGS.enableFuzz),
-	learningSteps: v.fallback(v.pipe(v.array(step), v.maxLength(10)), DEFAULT_SETTINGS.learningSteps),
-	relearningSteps: v.fallback(v.pipe(v.array(step), v.maxLength(10)), DEFAULT_SETTINGS.relearningSteps),
-	newPerDay: v.fallback(
-		v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999)),
-		DEFAULT_SETTINGS.newPerDay
-	),
-	reviewsPerDay: v.fallback(
-		v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99_999)),
-		DEFAULT_SETTINGS.reviewsPerDay
-	),
-	dayStartHour: v.fallback(
-		v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)),
-		DEFAULT_SETTINGS.dayStartHour
-	),
-	theme: v.fallback(v.picklist(['system', 'light', 'dark']), DEFAULT_SETTINGS.theme)
-});
+function numberIn(x: unknown, min: number, max: number, integer: boolean, fallback: number): number {
+	return typeof x === 'number' && x >= min && x <= max && (!integer || Number.isInteger(x)) ? x : fallback;
+}
+
+function steps(x: unknown, fallback: string[]): string[] {
+	return Array.isArray(x) && x.length <= 10 && x.every((s) => typeof s === 'string' && STEP.test(s))
+		? [...(x as string[])]
+		: [...fallback];
+}
 
 /** Reads stored or imported settings; anything missing or out of range takes its default. */
 export function parseSettings(input: unknown): StudySettings {
-	const base = typeof input === 'object' && input !== null ? input : {};
-	const out = v.parse(SettingsSchema, base);
-	return { ...out, learningSteps: [...out.learningSteps], relearningSteps: [...out.relearningSteps] };
+	const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+	const d = DEFAULT_SETTINGS;
+	return {
+		desiredRetention: numberIn(o.desiredRetention, 0.7, 0.99, false, d.desiredRetention),
+		maximumIntervalDays: numberIn(o.maximumIntervalDays, 1, 36_500, true, d.maximumIntervalDays),
+		enableFuzz: typeof o.enableFuzz === 'boolean' ? o.enableFuzz : d.enableFuzz,
+		learningSteps: steps(o.learningSteps, d.learningSteps),
+		relearningSteps: steps(o.relearningSteps, d.relearningSteps),
+		newPerDay: numberIn(o.newPerDay, 0, 9999, true, d.newPerDay),
+		reviewsPerDay: numberIn(o.reviewsPerDay, 0, 99_999, true, d.reviewsPerDay),
+		dayStartHour: numberIn(o.dayStartHour, 0, 23, true, d.dayStartHour),
+		theme: o.theme === 'system' || o.theme === 'light' || o.theme === 'dark' ? o.theme : d.theme
+	};
 }
 
 /** The part of the settings the FSRS scheduler takes. */

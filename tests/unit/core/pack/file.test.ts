@@ -86,6 +86,10 @@ describe('the hostile corpus', () => {
 		expect(Object.prototype.hasOwnProperty.call(pack, '__proto__')).toBe(false);
 		expect(Object.getPrototypeOf(pack)).toBe(Object.prototype);
 		expect(Object.getPrototypeOf(r.value.cards[0])).toBe(Object.prototype);
+		for (const value of [pack, r.value.cards[0], r.value.sections[0]]) {
+			expect(Object.keys(value ?? {})).not.toContain('__proto__');
+			expect(Object.keys(value ?? {})).not.toContain('constructor');
+		}
 		expect(r.value.cards[0]?.kind).toBe('flashcard');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
