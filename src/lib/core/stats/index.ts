@@ -5,6 +5,7 @@ export * from './forecast';
 export * from './retention';
 export * from './recall';
 export * from './tally';
+export * from './join';
 export * from './mastery';
 export * from './readiness';
 export * from './page';

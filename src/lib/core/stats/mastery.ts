@@ -1,4 +1,5 @@
-import { cardKey, MASTERY_THRESHOLD, type RecallFn, type StatsCardState } from './recall';
+import { joinCards, recallAt, type CardJoin } from './join';
+import { MASTERY_THRESHOLD, type RecallFn, type StatsCardState } from './recall';
 
 /** What the statistics need to know of a section. */
 export interface SectionRef {
@@ -33,26 +34,35 @@ export function sectionMastery(
 	recall: RecallFn,
 	now: number
 ): SectionMastery[] {
-	const byKey = new Map<string, StatsCardState>();
-	for (const s of states) byKey.set(cardKey(s.packId, s.cardId), s);
-	const tally = new Map<string, [number, number]>();
-	for (const s of sections) tally.set(cardKey(s.packId, s.id), [0, 0]);
-	for (const c of cards) {
-		const t = tally.get(cardKey(c.packId, c.sectionId));
-		if (!t) continue;
-		t[0] += 1;
-		const state = byKey.get(cardKey(c.packId, c.id));
-		if (state && state.state !== 'new' && recall(state, now) >= MASTERY_THRESHOLD) t[1] += 1;
+	const join = joinCards(sections, cards, states);
+	return masteryOfJoined(sections, join, recallAt(join, recall, now));
+}
+
+/** `sectionMastery` from cards already joined and their recall at `now` (0 for new cards). */
+export function masteryOfJoined(
+	sections: readonly SectionRef[],
+	join: CardJoin,
+	recallNow: Float64Array
+): SectionMastery[] {
+	const total = new Uint32Array(sections.length);
+	const mastered = new Uint32Array(sections.length);
+	for (let i = 0; i < join.section.length; i++) {
+		const si = join.section[i]!;
+		if (si < 0) continue;
+		total[si]! += 1;
+		// A new card's recall is 0, below the threshold.
+		if (recallNow[i]! >= MASTERY_THRESHOLD) mastered[si]! += 1;
 	}
-	return sections.map((s) => {
-		const [total, mastered] = tally.get(cardKey(s.packId, s.id))!;
+	return sections.map((s, i) => {
+		const at = join.sameAs[i]!;
+		const cards = total[at]!;
 		return {
 			packId: s.packId,
 			sectionId: s.id,
 			title: s.title,
-			cards: total,
-			mastered,
-			share: total === 0 ? 0 : mastered / total
+			cards,
+			mastered: mastered[at]!,
+			share: cards === 0 ? 0 : mastered[at]! / cards
 		};
 	});
 }

@@ -2,8 +2,9 @@ import type { ReviewLog } from '../scheduler/types';
 import { currentStreak, reviewHeatmap, type Heatmap, type Streak } from './activity';
 import type { DayClock } from './clock';
 import { dueForecast, type ForecastDay } from './forecast';
-import { sectionMastery, type CardRef, type SectionMastery, type SectionRef } from './mastery';
-import { examReadiness, type DomainWeight, type Readiness } from './readiness';
+import { joinCards, recallAt } from './join';
+import { masteryOfJoined, type CardRef, type SectionMastery, type SectionRef } from './mastery';
+import { readinessOfJoined, type DomainWeight, type Readiness } from './readiness';
 import type { RecallFn, StatsCardState } from './recall';
 import { trueRetention, type Retention } from './retention';
 import type { HourTally } from './tally';
@@ -35,17 +36,21 @@ export function buildStatsPage(
 	now: number,
 	clock: DayClock
 ): StatsPage {
+	// Mastery and readiness both read every card's recall now: join and predict once.
+	const join = joinCards(input.sections, input.cards, input.states);
+	const recallNow = recallAt(join, recall, now);
 	return {
 		heatmap: reviewHeatmap(input.tallies, now, clock),
 		streak: currentStreak(input.tallies, now, clock),
 		forecast: dueForecast(input.states, now, clock),
 		retention: trueRetention(input.tallies, now, clock),
-		mastery: sectionMastery(input.sections, input.cards, input.states, recall, now),
-		readiness: examReadiness(
+		mastery: masteryOfJoined(input.sections, join, recallNow),
+		readiness: readinessOfJoined(
 			weights,
 			input.sections,
 			input.cards,
-			input.states,
+			join,
+			recallNow,
 			input.recentLogs,
 			recall,
 			now

@@ -1,6 +1,7 @@
 import type { ReviewLog } from '../scheduler/types';
 import type { SectionRef, CardRef } from './mastery';
-import { cardKey, firstReviewsAfter, type RecallFn, type StatsCardState } from './recall';
+import { firstReviewsAfterByCard, joinCards, recallAt, type CardJoin } from './join';
+import type { RecallFn, StatsCardState } from './recall';
 
 export interface DomainWeight {
 	id: string;
@@ -60,38 +61,54 @@ export function examReadiness(
 	recall: RecallFn,
 	now: number
 ): Readiness {
-	const domainOf = new Map<string, string>();
-	for (const s of sections) if (s.domain) domainOf.set(cardKey(s.packId, s.id), s.domain);
+	const join = joinCards(sections, cards, states);
+	return readinessOfJoined(weights, sections, cards, join, recallAt(join, recall, now), logs, recall, now);
+}
+
+/** `examReadiness` from cards already joined and their recall at `now` (0 for new cards). */
+export function readinessOfJoined(
+	weights: readonly DomainWeight[],
+	sections: readonly SectionRef[],
+	cards: readonly CardRef[],
+	join: CardJoin,
+	recallNow: Float64Array,
+	logs: readonly Pick<ReviewLog, 'packId' | 'cardId' | 'reviewedAt' | 'before'>[],
+	recall: RecallFn,
+	now: number
+): Readiness {
+	// Per section index, its domain's index in `weights` (-1: no domain, or one the exam does not weigh).
+	const weightIndex = new Map(weights.map((w, i) => [w.id, i]));
+	const domainOf = new Int32Array(sections.length).fill(-1);
+	sections.forEach((s, i) => {
+		if (s.domain) domainOf[join.sameAs[i]!] = weightIndex.get(s.domain) ?? -1;
+	});
 	const weekAgoAt = now - WEEK_MS;
-	const nowStates = new Map<string, StatsCardState>();
-	for (const s of states) nowStates.set(cardKey(s.packId, s.cardId), s);
 	// A week ago, a card reviewed since was in the state its first review since replaced.
-	const replaced = firstReviewsAfter(logs, weekAgoAt);
+	const replaced = firstReviewsAfterByCard(cards, logs, weekAgoAt);
 	// Per domain: cards, and the sums of their predicted recall now and a week ago. A card never
 	// studied is predicted to be forgotten (0).
-	const sums = new Map<string, [number, number, number]>();
-	for (const c of cards) {
-		const d = domainOf.get(cardKey(c.packId, c.sectionId));
-		if (!d) continue;
-		let sum = sums.get(d);
-		if (!sum) sums.set(d, (sum = [0, 0, 0]));
-		sum[0] += 1;
-		const key = cardKey(c.packId, c.id);
-		const s = nowStates.get(key);
-		if (s && s.state !== 'new') sum[1] += recall(s, now);
-		const then = replaced.get(key)?.before ?? s;
-		if (then && then.state !== 'new') sum[2] += recall(then, weekAgoAt);
+	const count = new Float64Array(weights.length);
+	const nowSum = new Float64Array(weights.length);
+	const thenSum = new Float64Array(weights.length);
+	for (let i = 0; i < join.section.length; i++) {
+		const si = join.section[i]!;
+		if (si < 0) continue;
+		const d = domainOf[si]!;
+		if (d < 0) continue;
+		count[d]! += 1;
+		nowSum[d]! += recallNow[i]!;
+		const then = replaced[i]?.before ?? join.state[i];
+		if (then && then.state !== 'new') thenSum[d]! += recall(then, weekAgoAt);
 	}
-	const domains = weights.map((w): DomainReadiness => {
-		const [count, nowSum, thenSum] = sums.get(w.id) ?? [0, 0, 0];
-		const covered = count > 0;
+	const domains = weights.map((w, d): DomainReadiness => {
+		const n = count[d]!;
 		return {
 			id: w.id,
 			title: w.title,
 			weight: w.weight,
-			cards: count,
-			score: covered ? nowSum / count : null,
-			weekAgo: covered ? thenSum / count : null
+			cards: n,
+			score: n > 0 ? nowSum[d]! / n : null,
+			weekAgo: n > 0 ? thenSum[d]! / n : null
 		};
 	});
 	const score = weighted(domains, (d) => d.score);
