@@ -27,8 +27,9 @@ import {
 	sentence,
 	shellTokens,
 	stableShuffle,
-	startsWithVerb,
-	statementAbout
+	statementAbout,
+	statementAboutTerm,
+	whichQuestion
 } from './text';
 
 export interface Ctx {
@@ -143,6 +144,9 @@ export function sharedWith(ctx: Ctx, sub: PSub, f: PFact): Set<string> {
 
 // ---- flashcards -------------------------------------------------------------------------------
 
+/** The most plain facts a "key points" flashcard asks for at once. */
+const SUMMARY_MAX = 3;
+
 export function flashcards(ctx: Ctx): Card[] {
 	const out: Card[] = [];
 	const where = ctx.sub.title || ctx.section.title;
@@ -196,7 +200,8 @@ export function flashcards(ctx: Ctx): Card[] {
 		);
 	}
 	const plain = plainFacts(ctx.sub);
-	if (ctx.sub.title && plain.length >= 2) {
+	// A summary card only for a short subsection: longer ones are asked fact by fact by the other kinds.
+	if (ctx.sub.title && plain.length >= 2 && plain.length <= SUMMARY_MAX) {
 		out.push(
 			withId(
 				{
@@ -256,14 +261,17 @@ export function multipleChoice(ctx: Ctx): Card[] {
 		if (sharedWith(ctx, sub, f).size > 0) continue;
 		let card: Card | null;
 		if (group) {
-			const stem = startsWithVerb(f.text)
-				? `Which type of ${group.noun} ${lowerFirst(f.text)}?`
-				: `Which type of ${group.noun} does this describe: "${f.text}"?`;
+			const stem =
+				whichQuestion(`which type of ${group.noun}`, f.text) ??
+				`Which type of ${group.noun} does this describe: "${f.text}"?`;
 			const others = group.members.filter((m) => m !== sub).map((m) => m.title);
 			if (others.some((o) => hasWord(f.text, distinct(o).split(/\s+/)[0] ?? o))) continue;
 			card = mcq(ctx, f, stem, sub.title, others, 'mcq-type');
 		} else {
-			const stem = `Under which topic of ${section.title} does the guide say: "${f.text}"?`;
+			const q = whichQuestion('which of these', f.text);
+			const stem = q
+				? `In ${section.title}, ${lowerFirst(q)}`
+				: `Under which topic of ${section.title} does the guide say: "${f.text}"?`;
 			card = mcq(
 				ctx,
 				f,
@@ -281,9 +289,8 @@ export function multipleChoice(ctx: Ctx): Card[] {
 		const where = sub.title || section.title;
 		for (const f of termFacts) {
 			const ex = f.explanation!;
-			const stem = startsWithVerb(ex)
-				? `In ${where}, which one ${lowerFirst(ex)}?`
-				: `In ${where}, which one is described as "${ex}"?`;
+			const q = whichQuestion('which one', ex);
+			const stem = q ? `In ${where}, ${lowerFirst(q)}` : `In ${where}, which one is described as "${ex}"?`;
 			const card = mcq(
 				ctx,
 				f,
@@ -341,10 +348,10 @@ export function trueFalse(ctx: Ctx): Card[] {
 			const others = sub.facts.filter((x) => x.term && x.explanation && x !== f && x.parent === f.parent);
 			const swap = stableShuffle(others, f.original, (x) => x.original)[0];
 			if (wantFalse && swap && !gives(swap.explanation!, f.term)) {
-				statement = `In ${where}, ${f.term} is described as "${swap.explanation}".`;
+				statement = statementAboutTerm(f.term, where, swap.explanation!);
 				answer = false;
 				explanation = `False: that describes ${swap.term}. ${f.term}: ${sentence(f.explanation)}`;
-			} else statement = `In ${where}, ${f.term} is described as "${f.explanation}".`;
+			} else statement = statementAboutTerm(f.term, where, f.explanation);
 		} else {
 			if (!sub.title) return;
 			const shared = sharedWith(ctx, sub, f);

@@ -31,13 +31,32 @@ const NOUNS = new Set([
 	'its',
 	'process',
 	'access',
-	'status'
+	'status',
+	'always',
+	'tools',
+	'tags',
+	'apps',
+	'pods',
+	'jobs',
+	'keys',
+	'ports',
+	'files',
+	'users',
+	'tests',
+	'steps',
+	'nodes',
+	'hosts',
+	'stats',
+	'options',
+	'components',
+	'features',
+	'examples'
 ]);
 
 /** True when the text starts with a third-person verb ("Assigns a MAC address ..."). */
 export function startsWithVerb(s: string): boolean {
 	const first = s.split(/\s+/)[0] ?? '';
-	return /^[A-Z][a-z]{3,}s$/.test(first) && !NOUNS.has(first.toLowerCase()) && !/ss$/.test(first);
+	return /^[A-Z][a-z]{2,}s$/.test(first) && !NOUNS.has(first.toLowerCase()) && !/ss$/.test(first);
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -132,12 +151,61 @@ function pluralVerb(verb: string): string {
 
 const ADJECTIVE =
 	/^((Essential|Useful|Independent|Available|Ideal|Better|Good|Faster|Simpler|Integrated|Focused|Compatible)\s+(for|of|to|and|with|on|in)\b|(More|Less)\s+[\w-]+\s+and\b)/;
-/** Bare verbs that read as what a plural subject does ("Volume drivers enable ..."), not as advice. */
-const PLURAL_VERB = /^(Enable|Visualize|Group|Deploy)\b/;
+/** Past participles that read as a passive predicate ("Located in ...", "Used by containerd ..."). */
+const PARTICIPLE =
+	/^(Located|Used|Built|Stored|Based|Designed|Maintained|Managed|Shared|Mounted)\s+(in|by|into|on|for|under|with|across)\b/;
+/** A modal verb phrase ("Can build without Dockerfile"). */
+const MODAL = /^(Can|Cannot|Must|May|Should|Will)\s+[a-z]/;
+/** A noun phrase naming what the subject is ("Comprehensive logging solution", "Drop-in replacement ..."). */
+const KIND_NOUN =
+	/^(?:[\w-]+\s+){0,2}(script|tool|solution|application|replacement|builder|runtime|platform|orchestrator)\b/i;
+/** Bare verbs that say what a subject does ("Volume drivers enable ...", "Namespaces isolate ..."), not advice. */
+const CAPABILITY =
+	/^(Enable|Visualize|Group|Deploy|Copy|Store|Reuse|Activate|Isolate|Limit|Control|Assign|Provide|Create|Run|Use|Keep|Minimize|Combine|Order|Put|Distribute|Maintain|Prevent|Scan|Monitor|Sign|Load)\b/;
+/** Capability verbs safe for a plural subject too ("Multi-stage builds copy artifacts ..."). */
+const PLURAL_VERB =
+	/^(Enable|Visualize|Group|Deploy|Copy|Store|Reuse|Activate|Isolate|Limit|Control|Assign|Provide)\b/;
+/** Capability verbs that still say what a singular subject does ("Network isolation controls ..."). */
+const SINGULAR_VERB = /^(Enable|Visualize|Isolate|Limit|Control|Assign|Provide)\b/;
 const IMPERATIVE =
 	/^(Use|Run|Keep|Minimize|Combine|Order|Put|Store|Deploy|Distribute|Maintain|Group|Activate|Reuse|Load|Override|Prevent|Visualize|Create|Copy|Scan|Monitor|Enable|Sign)\b/;
 const FINITE =
-	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate)\b/i;
+	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores|includes)\b/i;
+
+/** A bare verb in the third person singular: "Use" → "uses", "Copy" → "copies", "Push" → "pushes". */
+export function thirdPerson(verb: string): string {
+	const v = verb.toLowerCase();
+	if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ies`;
+	if (/(s|sh|ch|x|z|o)$/.test(v)) return `${v}es`;
+	return `${v}s`;
+}
+
+const article = (s: string) => (/^[aeiou]/i.test(s) ? 'an' : 'a');
+
+/**
+ * What a fact says of a subject, as a predicate that follows it: "assigns a MAC address to each
+ * container", "are the default network type in Docker". Null when the fact is not such a phrase (a
+ * sentence with its own subject, a noun phrase, a list).
+ */
+export function predicate(fact: string, plural: boolean): string | null {
+	const f = fact.trim().replace(/[.:]$/, '');
+	if (/:/.test(f)) return null;
+	const first = f.split(/\s+/)[0] ?? '';
+	const rest = f.slice(first.length);
+	const be = plural ? 'are' : 'is';
+	if (startsWithVerb(f)) return `${plural ? pluralVerb(first) : first.toLowerCase()}${rest}`;
+	if (plural ? PLURAL_VERB.test(f) : SINGULAR_VERB.test(f))
+		return `${plural ? first.toLowerCase() : thirdPerson(first)}${rest}`;
+	if (ADJECTIVE.test(f) || PARTICIPLE.test(f)) return `${be} ${lowerFirst(f)}`;
+	if (/^Default\s+[a-z]/.test(f) && !FINITE.test(f)) return `${be} the ${lowerFirst(f)}`;
+	if (MODAL.test(f)) return lowerFirst(f);
+	if (!plural && KIND_NOUN.test(f) && !FINITE.test(f) && !/,/.test(f))
+		return `is ${article(f)} ${lowerFirst(f)}`;
+	return null;
+}
+
+/** True when a fact is a sentence with its own subject ("Data disappears when container stops"). */
+const isClause = (f: string) => FINITE.test(f) && /^[A-Z]/.test(f) && !MODAL.test(f) && !/^[\w-]+,/.test(f);
 
 /**
  * A plain English sentence that states `fact` about `subject`: "Macvlan networks assign a MAC address
@@ -145,16 +213,50 @@ const FINITE =
  */
 export function statementAbout(subject: string, fact: string, plural?: boolean): string {
 	const s = subjectOf(subject);
-	const many = plural ?? s.plural;
+	return statementOf(upperFirst(s.text), s.text, fact, plural ?? s.plural);
+}
+
+/**
+ * The same for a term kept as written ("Network isolation", "json-file"), introduced by where it
+ * stands when it does not start with a capital: "In Logging Drivers, syslog sends logs to syslog."
+ */
+export function statementAboutTerm(term: string, where: string, fact: string): string {
+	const head =
+		term
+			.replace(/\s*\(.*\)\s*$/, '')
+			.split(/\s+/)
+			.pop() ?? '';
+	const plural = / and /.test(term) || (/[^s]s$/.test(head) && !/^(Kubernetes|Stats|Options)$/i.test(head));
+	const lead = /^[A-Z]/.test(term) ? term : `In ${where}, ${term}`;
+	return statementOf(lead, lowerFirst(term), fact, plural, `In ${where}, ${term} is described as`);
+}
+
+function statementOf(lead: string, inner: string, fact: string, many: boolean, quoted?: string): string {
 	const f = fact.trim().replace(/[.:]$/, '');
+	const p = predicate(f, many);
+	if (p) return sentence(`${lead} ${p}`);
+	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${inner}, there is ${lowerFirst(f)}`);
+	if (isClause(f)) return sentence(`With ${inner}, ${lowerFirst(f)}`);
+	if (IMPERATIVE.test(f)) return sentence(`For ${inner}, the guide advises: ${lowerFirst(f)}`);
+	return quoted ? `${quoted} "${f}".` : `One of the guide's points about ${inner} is "${f}".`;
+}
+
+/**
+ * A question asking which of the options a fact is about, as a plain sentence: "Which of these uses
+ * digital signatures to verify images?", "Which type of network is essential for Docker Swarm
+ * clustering?". `who` is the question's subject ("which of these"). Null when no sentence can be formed.
+ */
+export function whichQuestion(who: string, fact: string): string | null {
+	const f = fact.trim().replace(/[.:]$/, '');
+	if (/:/.test(f)) return null;
+	const Who = upperFirst(who);
 	const first = f.split(/\s+/)[0] ?? '';
 	const rest = f.slice(first.length);
-	const Subject = upperFirst(s.text);
-	if (startsWithVerb(f))
-		return sentence(`${Subject} ${many ? pluralVerb(first) : first.toLowerCase()}${rest}`);
-	if (many && PLURAL_VERB.test(f)) return sentence(`${Subject} ${first.toLowerCase()}${rest}`);
-	if (ADJECTIVE.test(f)) return sentence(`${Subject} ${many ? 'are' : 'is'} ${lowerFirst(f)}`);
-	if (IMPERATIVE.test(f)) return sentence(`For ${s.text}, the guide advises: ${lowerFirst(f)}`);
-	if (FINITE.test(f) && /^[A-Z]/.test(f)) return sentence(`With ${s.text}, ${lowerFirst(f)}`);
-	return `One of the guide's points about ${s.text} is "${f}".`;
+	if (startsWithVerb(f)) return `${Who} ${first.toLowerCase()}${rest}?`;
+	if (CAPABILITY.test(f)) return `${Who} ${thirdPerson(first)}${rest}?`;
+	if (ADJECTIVE.test(f) || PARTICIPLE.test(f)) return `${Who} is ${lowerFirst(f)}?`;
+	if (/^Default\s+[a-z]/.test(f) && !FINITE.test(f)) return `${Who} is the ${lowerFirst(f)}?`;
+	if (MODAL.test(f)) return `${Who} ${lowerFirst(f)}?`;
+	if (isClause(f)) return `For ${who} is it true that ${lowerFirst(f)}?`;
+	return null;
 }
