@@ -178,6 +178,58 @@ describe('the Docker pack, quality rules', () => {
 		);
 	});
 
+	it('multiple choice stems are questions about the thing, quoting a fact only where no sentence can be formed', () => {
+		const mcqs = of('mcq');
+		expect(mcqs.length).toBeGreaterThan(50);
+		for (const c of mcqs) expect(c.stem, c.id).toMatch(/^[A-Z].*\?$/);
+		// The quoted fallbacks are left for noun phrases and lists ("Tools: ArgoCD, Flux, Jenkins X").
+		const quoted = mcqs.filter((c) => /does the guide say|does this describe|is described as "/.test(c.stem));
+		expect(quoted.length).toBeLessThanOrEqual(16);
+		for (const c of quoted) expect(c.stem, c.id).not.toMatch(/"(Uses|Use|Run|Create|Maps|Stores) /);
+		expect(mcqs.map((c) => c.stem)).toEqual(
+			expect.arrayContaining([
+				'In Container Optimization, which of these uses multiple FROM statements in a Dockerfile?',
+				'In Monitoring and Logging, which of these creates custom dashboards for container performance?',
+				'Which type of network is the default network type in Docker?',
+				'In Docker Security, which of these uses digital signatures to verify images?'
+			])
+		);
+	});
+
+	it('true/false statements join a term or heading to its fact as a sentence wherever the fact allows', () => {
+		const tf = of('truefalse');
+		const described = tf.filter((c) => /is described as "/.test(c.statement));
+		const points = tf.filter((c) => /One of the guide's points about/.test(c.statement));
+		expect(described.length).toBeLessThanOrEqual(20);
+		expect(points.length).toBeLessThanOrEqual(22);
+		// A fact that starts with a verb always makes a sentence with its subject.
+		for (const c of [...described, ...points])
+			expect(c.statement, c.id).not.toMatch(
+				/"(Uses|Sends|Creates|Ensures|Provides|Maps|Stores|Default [a-z]) /
+			);
+		// Agreement: a plural heading never takes a singular verb ("Bridge Networks creates").
+		for (const c of tf)
+			expect(c.statement, c.id).not.toMatch(/^[A-Z][a-z]+ (networks|mounts|builds|drivers) [a-z]+s /);
+		expect(tf.map((c) => c.statement)).toEqual(
+			expect.arrayContaining([
+				'Bridge networks are the default network type in Docker.',
+				'Overlay networks use VXLAN encapsulation for traffic.',
+				'Network isolation controls which containers can communicate.',
+				'In Logging Drivers, syslog sends logs to syslog.',
+				'Buildah can build without Dockerfile.'
+			])
+		);
+	});
+
+	it('asks for the key points of a subsection only when it has at most three', () => {
+		const summaries = of('flashcard').filter((c) => /^What are the key points of /.test(c.front));
+		expect(summaries.length).toBeGreaterThan(10);
+		for (const c of summaries) {
+			const facts = c.source.text.split('\n').length;
+			expect(facts, c.id).toBeLessThanOrEqual(3);
+		}
+	});
+
 	it('config exercises blank lines that teach and ask for them by their role', () => {
 		const configs = of('config-fill');
 		expect(configs.length).toBeGreaterThanOrEqual(18);
