@@ -21,7 +21,7 @@ try {
 	// Records when the card's heading first appears, on the page's own clock (0 = navigation start).
 	await context.addInitScript(() => {
 		const found = () => {
-			if (!document.getElementById('card-front')) return false;
+			if (!document.querySelector('article[aria-label="Question"] h2')) return false;
 			performance.mark('first-card');
 			return true;
 		};
@@ -32,14 +32,14 @@ try {
 	await page.goto(`${url}/`);
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.goto(`${url}/study`);
-	await page.locator('#card-front').waitFor();
+	await page.locator('article[aria-label="Question"] h2').waitFor();
 	server.stop();
 	await context.setOffline(true);
 
 	const cdp = await context.newCDPSession(page);
 	const firstCard = async () => {
 		await page.goto(`${url}/study`);
-		await page.locator('#card-front').waitFor();
+		await page.locator('article[aria-label="Question"] h2').waitFor();
 		return page.evaluate(() => performance.getEntriesByName('first-card')[0]?.startTime ?? NaN);
 	};
 	const warm = [];

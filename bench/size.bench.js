@@ -53,6 +53,21 @@ try {
 	console.log(
 		`first route (/) JS by network idle (readiness card, and on a first visit the scheduler to install the pack, load after): ${kb(firstRoute)} gzip in ${scripts.size} files`
 	);
+	// A return visit: the pack is installed, so the import code is not needed before the counts.
+	await page.reload();
+	await page.getByTestId('new-count').waitFor();
+	await page.waitForLoadState('networkidle');
+	const again = await page.evaluate(() => {
+		const ready = performance.getEntriesByName('deckhand:home-ready')[0]?.startTime ?? Infinity;
+		return performance
+			.getEntriesByType('resource')
+			.filter((e) => e.name.endsWith('.js') && e.startTime < ready)
+			.map((e) => e.name);
+	});
+	const returning = again.filter((u) => scripts.has(u));
+	console.log(
+		`first route (/) JS requested before the home counts are on screen, return visit: ${kb(sum(returning))} gzip in ${returning.length} files`
+	);
 } finally {
 	await browser.close();
 	server.stop();
