@@ -24,13 +24,28 @@ export function normalizeTerm(s: string): string {
 /** How long a word must be before one typo is forgiven as "close". */
 const TYPO_MIN_LENGTH = 5;
 
+/**
+ * The forms an expected term may be typed in: the whole, and for "Control groups (cgroups)" or
+ * "Docker Content Trust (DCT)" the name alone or its short form alone (not a list in parentheses).
+ */
+export function termForms(expected: string): string[] {
+	const forms = [expected];
+	const m = /^(.+?)\s*\(([^()]+)\)$/.exec(expected.trim());
+	if (m) {
+		forms.push(m[1]!);
+		if (!m[2]!.includes(',')) forms.push(m[2]!);
+	}
+	return forms.map(normalizeTerm).filter((f) => f !== '');
+}
+
 /** Compares a typed term with the expected one. */
 export function checkTerm(expected: string, given: string): TermVerdict {
-	const a = normalizeTerm(expected);
+	const forms = termForms(expected);
 	const b = normalizeTerm(given);
 	if (b === '') return 'incorrect';
-	if (a === b) return 'correct';
+	if (forms.includes(b)) return 'correct';
 	// Short answers (flags like -p, numbers) must be exact: one character is the whole difference.
-	if (a.length >= TYPO_MIN_LENGTH && !/^[\d.,]+$/.test(a) && editDistance(a, b, 1) <= 1) return 'close';
-	return 'incorrect';
+	const typo = (a: string) =>
+		a.length >= TYPO_MIN_LENGTH && !/^[\d.,]+$/.test(a) && editDistance(a, b, 1) <= 1;
+	return forms.some(typo) ? 'close' : 'incorrect';
 }

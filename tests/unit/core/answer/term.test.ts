@@ -12,7 +12,12 @@ describe('checkTerm (cloze blanks)', () => {
 		['5MB', '5 MB'],
 		['5MB', '~5mb'],
 		['json-file', 'json-file.'],
-		['-p', '-p']
+		['-p', '-p'],
+		['Control groups (cgroups)', 'cgroups'],
+		['Control groups (cgroups)', 'control groups'],
+		['Control groups (cgroups)', 'Control groups (cgroups)'],
+		['Docker Content Trust (DCT)', 'DCT'],
+		['ELK Stack (Elasticsearch, Logstash, Kibana)', 'ELK stack']
 	])('accepts %j typed as %j', (expected, given) => {
 		expect(checkTerm(expected, given)).toBe('correct');
 	});
@@ -33,6 +38,7 @@ describe('checkTerm (cloze blanks)', () => {
 		['bridge', 'host'],
 		['node-exporter', 'cadvisor'],
 		['overlay', ''],
+		['ELK Stack (Elasticsearch, Logstash, Kibana)', 'Elasticsearch, Logstash, Kibana'],
 		['overlay', '   ']
 	])('rejects %j typed as %j', (expected, given) => {
 		expect(checkTerm(expected, given)).toBe('incorrect');
