@@ -33,17 +33,21 @@ try {
 	page.on('response', async (res) => {
 		if (res.request().resourceType() === 'script') scripts.set(res.url(), gz(await res.body()));
 	});
+	// The scripts a visit requested before the home page's content (the counts) was on screen.
+	const scriptsBeforeCounts = async () => {
+		await page.getByTestId('new-count').waitFor();
+		await page.waitForLoadState('networkidle');
+		return page.evaluate(() => {
+			const ready = performance.getEntriesByName('deckhand:home-ready')[0]?.startTime ?? Infinity;
+			return performance
+				.getEntriesByType('resource')
+				.filter((e) => e.name.endsWith('.js') && e.startTime < ready)
+				.map((e) => e.name);
+		});
+	};
+	// The first visit installs the built-in pack before the counts show.
 	await page.goto(`http://127.0.0.1:${port}/`);
-	// First paint of the home page's content: the counts (the first visit installs the built-in pack first).
-	await page.getByTestId('new-count').waitFor();
-	await page.waitForLoadState('networkidle');
-	const early = await page.evaluate(() => {
-		const ready = performance.getEntriesByName('deckhand:home-ready')[0]?.startTime ?? Infinity;
-		return performance
-			.getEntriesByType('resource')
-			.filter((e) => e.name.endsWith('.js') && e.startTime < ready)
-			.map((e) => e.name);
-	});
+	const early = await scriptsBeforeCounts();
 	const sum = (urls) => urls.reduce((a, u) => a + (scripts.get(u) ?? 0), 0);
 	const firstPaint = early.filter((u) => scripts.has(u));
 	const firstRoute = sum([...scripts.keys()]);
@@ -55,15 +59,7 @@ try {
 	);
 	// A return visit: the pack is installed, so the import code is not needed before the counts.
 	await page.reload();
-	await page.getByTestId('new-count').waitFor();
-	await page.waitForLoadState('networkidle');
-	const again = await page.evaluate(() => {
-		const ready = performance.getEntriesByName('deckhand:home-ready')[0]?.startTime ?? Infinity;
-		return performance
-			.getEntriesByType('resource')
-			.filter((e) => e.name.endsWith('.js') && e.startTime < ready)
-			.map((e) => e.name);
-	});
+	const again = await scriptsBeforeCounts();
 	const returning = again.filter((u) => scripts.has(u));
 	console.log(
 		`first route (/) JS requested before the home counts are on screen, return visit: ${kb(sum(returning))} gzip in ${returning.length} files`
