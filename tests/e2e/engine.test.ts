@@ -37,6 +37,9 @@ test('every question kind: answer, feedback with the source, suggested grade', a
 	await page.getByRole('button', { name: /Again/ }).click();
 
 	await expect(heading(page)).toHaveText('Fill in the blank');
+	await expect(page.getByText('Drivers', { exact: true })).toBeVisible();
+	// The heading is not repeated in the sentence.
+	await expect(page.getByText(/^The default driver is/)).toBeVisible();
 	// One slip of the finger in a longer word is "close": Hard is suggested, and the learner may say Good.
 	await page.getByRole('textbox', { name: 'Missing word' }).fill('Brigde ');
 	await page.getByRole('button', { name: 'Check' }).click();

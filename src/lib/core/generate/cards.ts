@@ -496,8 +496,10 @@ export function domc(ctx: Ctx): Card[] {
 	// Parent groups (Kubernetes vs Docker Swarm): which points belong to one parent.
 	const parents = [...new Set(sub.facts.map((f) => f.parent).filter((p): p is string => !!p))];
 	for (const p of parents) {
-		const own = sub.facts.filter((f) => f.parent === p);
-		const other = sub.facts.filter((f) => f.parent && f.parent !== p);
+		const own = distinctFacts(sub.facts.filter((f) => f.parent === p));
+		const other = distinctFacts(sub.facts.filter((f) => f.parent && f.parent !== p)).filter(
+			(o) => !own.some((x) => sameFact(x.text, o.text))
+		);
 		if (own.length < 2 || other.length < 2) continue;
 		out.push(
 			domcCard(
@@ -510,26 +512,27 @@ export function domc(ctx: Ctx): Card[] {
 		);
 	}
 	if (sub.title) {
-		const own = plainFacts(sub);
+		const own = distinctFacts(plainFacts(sub));
 		const group = typeGroup(section, sub);
-		const others = (group ? group.members : section.subsections)
-			.filter((s) => s !== sub)
-			.flatMap((s) => plainFacts(s).filter((o) => !sharedWith(ctx, s, o).has(sub.title)));
+		const others = distinctFacts(
+			(group ? group.members : section.subsections)
+				.filter((s) => s !== sub)
+				.flatMap((s) => plainFacts(s).filter((o) => !sharedWith(ctx, s, o).has(sub.title)))
+		).filter((o) => !own.some((x) => sameFact(x.text, o.text)));
 		if (own.length >= 2 && others.length >= 2) {
 			const stem = group
 				? `Which of these does the guide say about ${where}? Answer each option yes or no.`
 				: `Which of these statements does the guide make under ${where}? Answer each option yes or no.`;
-			out.push(
-				domcCard(
-					ctx,
-					stem,
-					own,
-					others.filter((o) => !own.some((x) => sameFact(x.text, o.text))),
-					`domc:${where}`
-				)
-			);
+			out.push(domcCard(ctx, stem, own, others, `domc:${where}`));
 		}
 	}
+	return out;
+}
+
+/** Facts with the same wording once each (notes may repeat a bullet): a DOMC never repeats an option. */
+function distinctFacts<F extends { text: string }>(facts: F[]): F[] {
+	const out: F[] = [];
+	for (const f of facts) if (!out.some((x) => sameFact(x.text, f.text))) out.push(f);
 	return out;
 }
 

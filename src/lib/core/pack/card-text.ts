@@ -1,5 +1,5 @@
 /** A card's question and answer as plain text, for previews and lists (never HTML). */
-import { assertUnreachable, type Card } from './types';
+import { assertUnreachable, type Card, type ClozeCard } from './types';
 
 /** The question a card asks, as one line of text. */
 export function cardQuestion(card: Card): string {
@@ -48,4 +48,19 @@ export function cardAnswer(card: Card): string {
 		default:
 			return assertUnreachable(card);
 	}
+}
+
+/**
+ * A cloze sentence made from a fact under a heading starts with that heading ("Container Isolation:
+ * ____: Limit resource usage"). Screens show the heading as the sentence's context and the rest as the
+ * sentence; a cloze that does not start with its heading is all sentence.
+ */
+export function clozeContext(card: ClozeCard): { context: string | null; before: string } {
+	const sub = card.source.subsection;
+	if (!sub || !card.before.startsWith(sub)) return { context: null, before: card.before };
+	const rest = card.before.slice(sub.length);
+	// "Heading: …", or "Heading, Term: …" for a fact nested under a term.
+	const m = /^(?:, ([^:]+))?: /.exec(rest);
+	if (!m) return { context: null, before: card.before };
+	return { context: m[1] ? `${sub} › ${m[1]}` : sub, before: rest.slice(m[0].length) };
 }

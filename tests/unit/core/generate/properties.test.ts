@@ -98,6 +98,14 @@ describe('generator properties', { timeout: 60_000 }, () => {
 		);
 	});
 
+	it('a bullet repeated in the notes never makes a DOMC repeat an option (a case fast-check found)', () => {
+		const md =
+			'# Notes\n\n## Bridge\n\n### Bridge\n\n- container daemon\n\n### Bridge\n\n- container daemon\n\n' +
+			'### Overlay\n\n- container container `container`\n- container container `container`\n\n## Bridge\n\n### Bridge\n';
+		const r = generatePack(md, meta);
+		expect(r.ok && qualityViolations(r.value.pack)).toEqual([]);
+	});
+
 	it('never throws on arbitrary text', () => {
 		fc.assert(
 			fc.property(fc.string({ maxLength: 400 }), (text) => {
