@@ -333,3 +333,25 @@ export class ExamResultState {
 		}
 	}
 }
+
+/**
+ * For the exam pages, during component set-up: looks for a saved exam when the page opens, and hands
+ * over the history id of one scored on return (its time ran out while the learner was away).
+ */
+export function watchRunningExam(onResult: (id: number) => void): { readonly checked: boolean } {
+	let checked = $state(false);
+	$effect(() => {
+		examSession.check().then(() => (checked = true));
+	});
+	$effect(() => {
+		const id = examSession.resultId;
+		if (id === null) return;
+		examSession.clear();
+		onResult(id);
+	});
+	return {
+		get checked() {
+			return checked;
+		}
+	};
+}
