@@ -86,22 +86,10 @@ export const isStatement = (f: PFact) => !DANGLING.test(f.text.trim());
 /** Facts that describe the subsection itself (not a term, not under a parent term or a lead-in). */
 const plainFacts = (sub: PSub) => sub.facts.filter((f) => !f.term && !f.parent && !f.under && isStatement(f));
 
-const FILLER = new Set([
-	'the',
-	'a',
-	'an',
-	'is',
-	'are',
-	'of',
-	'to',
-	'and',
-	'or',
-	'for',
-	'with',
-	'in',
-	'on',
-	'by'
-]);
+/** Words that carry no meaning of their own, shared by fact comparison and cloze blanks. */
+const FUNCTION_WORDS = ['the', 'a', 'an', 'is', 'are', 'of', 'to', 'and', 'or', 'for', 'with', 'in'];
+
+const FILLER = new Set([...FUNCTION_WORDS, 'on', 'by']);
 
 /** The content words of a fact, for comparing what two facts mean. */
 function factWords(text: string): Set<string> {
@@ -384,21 +372,7 @@ export function trueFalse(ctx: Ctx): Card[] {
 
 // ---- cloze ------------------------------------------------------------------------------------
 
-const STOP = new Set([
-	'the',
-	'a',
-	'an',
-	'is',
-	'are',
-	'in',
-	'of',
-	'to',
-	'and',
-	'or',
-	'for',
-	'with',
-	'default'
-]);
+const STOP = new Set([...FUNCTION_WORDS, 'default']);
 
 /** Words that carry no knowledge on their own: a blank made only of these teaches nothing. */
 const WEAK = new Set([
