@@ -30,8 +30,21 @@ const base = {
 	id: Id,
 	sectionId: Id,
 	source: Source,
-	correction: v.optional(Correction)
+	correction: v.optional(Correction),
+	why: v.optional(Text),
+	domain: v.optional(Id),
+	objectives: v.optional(v.pipe(v.array(Id, 'must be a list of objective numbers'), v.maxLength(50))),
+	fact: v.optional(Id)
 };
+
+const ReasonedOptions = v.pipe(
+	v.array(
+		v.object({ text: NonEmpty, correct: v.boolean('must be true or false'), why: v.optional(Text) }),
+		'must be a list of options'
+	),
+	v.minLength(2, 'needs at least two options'),
+	v.maxLength(12, 'has too many options (12 at most)')
+);
 
 const Options = v.pipe(
 	v.array(NonEmpty, 'must be a list of options'),
@@ -49,9 +62,14 @@ const Card = v.variant(
 				kind: v.literal('mcq'),
 				stem: NonEmpty,
 				options: Options,
-				answer: v.pipe(v.number(), v.integer(), v.minValue(0))
+				answer: v.pipe(v.number(), v.integer(), v.minValue(0)),
+				reasons: v.optional(v.pipe(v.array(Text), v.maxLength(12)))
 			}),
-			v.check((c) => c.answer < c.options.length, 'answer must point at one of the options')
+			v.check((c) => c.answer < c.options.length, 'answer must point at one of the options'),
+			v.check(
+				(c) => !c.reasons || c.reasons.length === c.options.length,
+				'reasons must give one reason per option'
+			)
 		),
 		v.object({
 			...base,
@@ -66,11 +84,7 @@ const Card = v.variant(
 				...base,
 				kind: v.literal('domc'),
 				stem: NonEmpty,
-				options: v.pipe(
-					v.array(v.object({ text: NonEmpty, correct: v.boolean('must be true or false') })),
-					v.minLength(2, 'needs at least two options'),
-					v.maxLength(12, 'has too many options (12 at most)')
-				)
+				options: ReasonedOptions
 			}),
 			v.check((c) => c.options.some((o) => o.correct), 'needs at least one correct option')
 		),
@@ -188,7 +202,9 @@ const UPGRADES: Record<number, (old: Record<string, unknown>) => Record<string, 
 			: flat.cards;
 		const version = typeof flat.version === 'string' ? Number(flat.version) : flat.version;
 		return { format, formatVersion: 1, pack: { ...flat, version, cards } };
-	}
+	},
+	// Version 1 → 2 only added optional fields and kinds: a version 1 pack is a valid version 2 pack.
+	1: (old) => ({ ...old, formatVersion: 2 })
 };
 
 function describe(input: unknown): string {

@@ -11,7 +11,12 @@ export type CardId = Brand<string, 'CardId'>;
 export type SectionId = Brand<string, 'SectionId'>;
 
 export const PACK_FORMAT = 'deckhand-pack';
-export const PACK_FORMAT_VERSION = 1;
+/**
+ * 2: every card may carry its reason (`why`), its exam tags (`domain`, `objectives`) and the fact it tests
+ * (`fact`, so sibling cards of one fact are spread over days); MCQ and DOMC options carry reasons.
+ * Format 1 packs read unchanged.
+ */
+export const PACK_FORMAT_VERSION = 2;
 
 /** Exam domains of the Docker Certified Associate exam; other packs may leave them out. */
 export type ExamDomain = string;
@@ -52,11 +57,30 @@ export type CardKind =
 	| 'command-order'
 	| 'config-fill';
 
+/** Exam domain id (one of DCA_DOMAINS) or 'beyond' for material outside the exam. */
+export type CardDomain = string;
+
 interface CardBase {
 	id: CardId;
 	sectionId: SectionId;
 	source: CardSource;
 	correction?: Correction;
+	/** Why the answer is right: the fact's own reason, the author's why line or the reviewed note. */
+	why?: string;
+	/** The exam domain this card serves ('beyond' when outside the exam); falls back to its section's. */
+	domain?: CardDomain;
+	/** Exam objective numbers, e.g. ["1.3", "3.4"]. */
+	objectives?: string[];
+	/** The fact this card tests; cards with the same fact are siblings (not shown on the same day). */
+	fact?: string;
+}
+
+/** An option that explains itself: shown after answering, right or wrong. */
+export interface ReasonedOption {
+	text: string;
+	correct: boolean;
+	/** Why this option is right or wrong. */
+	why?: string;
 }
 
 export interface FlashcardCard extends CardBase {
@@ -71,6 +95,8 @@ export interface McqCard extends CardBase {
 	options: string[];
 	/** Index into options. */
 	answer: number;
+	/** Why each option is right or wrong, parallel to options. */
+	reasons?: string[];
 }
 
 export interface TrueFalseCard extends CardBase {
@@ -92,7 +118,7 @@ export interface ClozeCard extends CardBase {
 export interface DomcCard extends CardBase {
 	kind: 'domc';
 	stem: string;
-	options: { text: string; correct: boolean }[];
+	options: ReasonedOption[];
 }
 
 export interface CommandFillCard extends CardBase {

@@ -92,6 +92,34 @@ describe('parsePack', { timeout: 60_000 }, () => {
 		expect(!newer.ok && newer.errors[0]!.message).toContain('needs a newer Deckhand');
 	});
 
+	it('reads a format 1 file as it is, and format 2 fields (reasons, exam tags, fact) when present', () => {
+		const one = parsePackEnvelope(env());
+		expect(one.ok && one.value.formatVersion).toBe(2);
+		const mcq = {
+			id: 'q1',
+			sectionId: 's1',
+			kind: 'mcq',
+			stem: 'Which driver?',
+			options: ['bridge', 'host'],
+			answer: 0,
+			reasons: ['Yes: the default.', 'No: shares the host stack.'],
+			why: 'bridge is the default.',
+			domain: 'networking',
+			objectives: ['4.2'],
+			fact: 'f-1',
+			source: { section: 'Networks', text: 't' }
+		};
+		const p = pack() as { cards: unknown[] };
+		const two = parsePack({ format: 'deckhand-pack', formatVersion: 2, pack: { ...p, cards: [mcq] } });
+		expect(two.ok && two.value.cards[0]).toMatchObject({ reasons: mcq.reasons, objectives: ['4.2'] });
+		const bad = parsePack({
+			format: 'deckhand-pack',
+			formatVersion: 2,
+			pack: { ...p, cards: [{ ...mcq, reasons: ['only one'] }] }
+		});
+		expect(!bad.ok && bad.errors[0]!.message).toBe('reasons must give one reason per option');
+	});
+
 	it('upgrades a version 0 file (flat, string version, cards naming their section by title)', () => {
 		const v0 = {
 			format: 'deckhand-pack',
@@ -109,7 +137,7 @@ describe('parsePack', { timeout: 60_000 }, () => {
 			]
 		};
 		const up = upgradeEnvelope(v0);
-		expect(up.ok && (up.value as { formatVersion: number }).formatVersion).toBe(1);
+		expect(up.ok && (up.value as { formatVersion: number }).formatVersion).toBe(2);
 		const r = parsePack(v0);
 		expect(r.ok).toBe(true);
 		if (r.ok) {
