@@ -116,3 +116,75 @@ export async function downloadPack(
 	}
 	return ok({ pack: pack.value, bytes });
 }
+
+/** What asking a source changed about its subscription. */
+export type CheckRecord = Pick<Subscription, 'checkedAt' | 'error'> &
+	Partial<Pick<Subscription, 'etag' | 'digest' | 'packs' | 'title' | 'kind'>>;
+
+export interface Answer {
+	record: CheckRecord;
+	/** A pack source's pack, when its body was read this time. */
+	pack?: Pack;
+}
+
+/**
+ * Asks a source once for what it offers now. A failure is recorded and changes nothing else; an
+ * unchanged answer (304, or the same bytes as last time) is not read again.
+ */
+export async function askSource(
+	sub: Subscription,
+	fetchFn: FetchFn,
+	now: number,
+	sendEtag: boolean
+): Promise<Answer> {
+	const limit = sub.kind === 'catalogue' ? MAX_CATALOGUE_BYTES : MAX_PACK_FILE_BYTES;
+	const got = await fetchSource(sub.url, {
+		fetch: fetchFn,
+		limit,
+		what: sub.kind,
+		etag: sendEtag ? sub.etag : null
+	});
+	if (!got.ok) return { record: { checkedAt: now, error: got.errors.map((e) => e.message).join(' ') } };
+	if (got.value.status === 'unchanged') return { record: { checkedAt: now, error: null } };
+	const { bytes, etag } = got.value;
+	const digest = await sha256Hex(bytes);
+	if (digest === sub.digest && sub.kind === 'catalogue') {
+		return { record: { checkedAt: now, error: null, etag } };
+	}
+	const content = await readSource(bytes, sub.url);
+	if (!content.ok) {
+		const first = content.errors[0];
+		const where = first?.path && first.path !== 'file' ? `${first.path}: ` : '';
+		return {
+			record: {
+				checkedAt: now,
+				error: `What ${new URL(sub.url).host} sends now cannot be used, so nothing was updated (${where}${first?.message ?? 'unreadable'}).`
+			}
+		};
+	}
+	const c = content.value;
+	return c.kind === 'catalogue'
+		? {
+				record: {
+					checkedAt: now,
+					error: null,
+					etag,
+					digest,
+					kind: 'catalogue',
+					title: c.catalogue.title,
+					packs: c.catalogue.packs
+				}
+			}
+		: {
+				record: {
+					checkedAt: now,
+					error: null,
+					etag,
+					digest,
+					kind: 'pack',
+					title: c.pack.title,
+					packs: [c.entry]
+				},
+				pack: c.pack
+			};
+}
