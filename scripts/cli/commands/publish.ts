@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { sourceAddress } from '../../../src/lib/core/catalogue/address';
 import {
 	buildCatalogue,
@@ -53,8 +53,8 @@ interface Built {
 /** The number of commits that touched these files: a version that rises whenever the notes change. */
 function gitVersion(files: string[]): number | Issue {
 	try {
-		const out = execFileSync('git', ['rev-list', '--count', 'HEAD', '--', ...files], {
-			cwd: dirname(files[0]!),
+		const out = execFileSync('git', ['rev-list', '--count', 'HEAD', '--', ...files.map((f) => resolve(f))], {
+			cwd: dirname(resolve(files[0]!)),
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
