@@ -75,7 +75,7 @@ class UpdatesState {
 	/** The pack being updated, and how much of it is written. */
 	applying = $state<string | null>(null);
 	percent = $state(0);
-	#stop: (() => void) | null = null;
+	#listening = false;
 
 	/** Every newer version on offer for an installed pack. */
 	available = $derived.by((): AvailableUpdate[] =>
@@ -123,9 +123,13 @@ class UpdatesState {
 		this.sources = new Map(sources.map((s) => [s.packId, s.url]));
 		this.installed = new Map(rows.map((r) => [r.id, r.version]));
 		this.autoApply = settings.autoApply;
-		this.#stop ??= listen((m) => {
-			if (m.type === 'replaced' || m.type === 'settings') void this.load();
-		});
+		if (!this.#listening) {
+			// Another tab installed, updated or unsubscribed: what is on offer changes with it.
+			this.#listening = true;
+			listen((m) => {
+				if (m.type === 'replaced' || m.type === 'settings') void this.load();
+			});
+		}
 	}
 
 	/** When the app opens: asks the sources not asked for a few hours; nothing at all offline. */
@@ -151,7 +155,10 @@ class UpdatesState {
 		this.checking = true;
 		this.status = 'Checking for updates…';
 		const db = getDb();
+		// Plain working copies, published to the raw state in one assignment when the check is done.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const previews = new Map(this.#previews);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const problems = new Map(this.#problems);
 		try {
 			for (const sub of subs) {

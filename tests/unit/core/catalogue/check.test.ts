@@ -18,7 +18,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 interface Served {
 	status?: number;
-	body?: string | Uint8Array;
+	body?: string;
 	headers?: Record<string, string>;
 	/** The address the answer came from after redirects. */
 	url?: string;
