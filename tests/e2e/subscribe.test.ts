@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readStores, snapshot } from './idb';
 
@@ -99,6 +100,12 @@ async function studyOne(page: Page, reviewed: number) {
 	await expect(page.getByText(`${reviewed} reviewed`)).toBeVisible();
 }
 
+/** No accessibility violations on the page as it is now. */
+async function scan(page: Page, where: string) {
+	const r = await new AxeBuilder({ page }).analyze();
+	expect(r.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
 const packStates = async (page: Page) =>
 	((await readStores(page, ['states'])).states as State[]).filter((s) => s.packId === 'notes');
 
@@ -121,6 +128,7 @@ test('publish, subscribe, study, publish v2: the update keeps progress; a wrong 
 		await page.getByRole('link', { name: 'Subscribe in Deckhand' }).click();
 		await expect(page).toHaveURL(/\/subscribe\?url=/);
 		await expect(page.getByRole('heading', { name: 'Team packs' })).toBeVisible();
+		await scan(page, 'subscribe screen');
 		const before = await snapshot(page);
 		await page.getByRole('button', { name: 'Install Team notes' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Import Team notes?' });
@@ -168,6 +176,7 @@ test('publish, subscribe, study, publish v2: the update keeps progress; a wrong 
 		await expect(update.getByTestId('update-plan')).toContainText('1 card edited, progress kept.');
 		await expect(update.getByTestId('update-plan')).toContainText('1 card added as new.');
 		await expect(update.getByTestId('update-plan')).toContainText('1 card retired');
+		await scan(page, 'packs page with an update');
 		await update.getByRole('button', { name: 'Update Team notes' }).click();
 		await expect(page.getByTestId('updates-status')).toContainText('Updated Team notes to version 2.');
 		await expect(page.getByRole('group', { name: 'Update available' })).toHaveCount(0);
@@ -241,6 +250,48 @@ test('publish, subscribe, study, publish v2: the update keeps progress; a wrong 
 		expect((await readStores(page, ['subscriptions', 'packSources'])).subscriptions).toEqual([]);
 		expect(await snapshot(page)).toEqual(installed);
 		await expect(page.getByRole('heading', { name: 'Team notes', level: 2 })).toBeVisible();
+	} finally {
+		await stopHost(host);
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('subscribe to one pack file from the Packs page: preview first, then it is installed with its source', async ({
+	page,
+	baseURL
+}) => {
+	const dir = mkdtempSync(join(tmpdir(), 'deckhand-catalogue-'));
+	const site = join(dir, 'site');
+	const host = await startHost(site);
+	try {
+		writeFileSync(join(dir, 'notes.md'), NOTES);
+		publish(site, host.port, baseURL!, [join(dir, 'notes.md')]);
+		await page.goto('/packs');
+		await expect(page.getByRole('heading', { name: 'Docker study guide' })).toBeVisible();
+		await page.getByRole('button', { name: 'Subscribe' }).click();
+		const field = page.getByRole('textbox', { name: 'Catalogue or pack URL' });
+		await field.fill('http://team.example.org/');
+		await page.getByRole('button', { name: 'Subscribe' }).click();
+		await expect(page.getByRole('alert')).toContainText('Only https:// addresses can be subscribed to');
+
+		await field.fill(`http://127.0.0.1:${host.port}/packs/notes.deckhand.json`);
+		const before = await snapshot(page);
+		await page.getByRole('button', { name: 'Subscribe' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Import Team notes?' });
+		await expect(dialog.getByTestId('plan')).toHaveText(/cards will be added as new\./);
+		expect(await snapshot(page)).toEqual(before);
+		await dialog.getByRole('button', { name: 'Import' }).click();
+		await expect(page.getByTestId('subscribe-done')).toContainText('Team notes (version 1) is installed');
+		await expect(page.getByRole('heading', { name: 'Team notes', level: 2 })).toBeVisible();
+		const { subscriptions, packSources } = await readStores(page, ['subscriptions', 'packSources']);
+		expect(subscriptions).toMatchObject([
+			{ kind: 'pack', title: 'Team notes', url: `http://127.0.0.1:${host.port}/packs/notes.deckhand.json` }
+		]);
+		expect(packSources).toEqual([
+			{ packId: 'notes', url: `http://127.0.0.1:${host.port}/packs/notes.deckhand.json` }
+		]);
+		await page.getByRole('button', { name: 'Check for updates' }).click();
+		await expect(page.getByTestId('updates-status')).toHaveText('Your subscribed packs are up to date.');
 	} finally {
 		await stopHost(host);
 		rmSync(dir, { recursive: true, force: true });
