@@ -17,9 +17,19 @@ export async function listSubscriptions(db: DeckhandDb): Promise<Subscription[]>
 	return (await db.subscriptions.toArray()).sort((a, b) => a.addedAt - b.addedAt);
 }
 
-/** Where every installed pack that came from a subscription came from. */
-export function listPackSources(db: DeckhandDb): Promise<PackSource[]> {
-	return db.packSources.toArray();
+/**
+ * Where every installed pack that came from a subscription came from. The source of a pack removed
+ * since (Remove on the Packs page) is forgotten here, so a later import of the same id by hand is not
+ * taken over by the old subscription.
+ */
+export async function listPackSources(db: DeckhandDb): Promise<PackSource[]> {
+	return db.transaction('rw', db.packSources, db.packs, async () => {
+		const sources = await db.packSources.toArray();
+		const installed = new Set(await db.packs.toCollection().primaryKeys());
+		const gone = sources.filter((s) => !installed.has(s.packId)).map((s) => s.packId);
+		if (gone.length) await db.packSources.bulkDelete(gone);
+		return sources.filter((s) => installed.has(s.packId));
+	});
 }
 
 /** Stores the outcome of asking a source; nothing happens when the subscription was removed meanwhile. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Subscription } from '$lib/core/catalogue/types';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
-import { listInstalledPacks } from '$lib/storage/imports';
+import { listInstalledPacks, removePack } from '$lib/storage/imports';
 import { recordGrade } from '$lib/storage/study';
 import {
 	installFromSource,
@@ -99,6 +99,12 @@ describe('subscriptions storage', () => {
 		expect((await listInstalledPacks(db)).map((p) => p.id).sort()).toEqual(['a', 'b', 'c']);
 		expect(await db.states.where('packId').equals('a').count()).toBe(2);
 		expect(await listPackSources(db)).toEqual([{ packId: 'c', url: other.url }]);
+
+		// A pack removed on its own loses its source, so importing it again by hand is not an update target.
+		await installFromSource(db, other, makePack(1, { id: 'd' }), scheduler, now);
+		await removePack(db, 'd');
+		expect(await listPackSources(db)).toEqual([{ packId: 'c', url: other.url }]);
+		expect(await db.packSources.count()).toBe(1);
 
 		expect(await removeSubscription(db, other.url, true)).toEqual({ ok: true, value: ['c'] });
 		expect((await listInstalledPacks(db)).map((p) => p.id).sort()).toEqual(['a', 'b']);
