@@ -292,6 +292,16 @@ test('subscribe to one pack file from the Packs page: preview first, then it is 
 		]);
 		await page.getByRole('button', { name: 'Check for updates' }).click();
 		await expect(page.getByTestId('updates-status')).toHaveText('Your subscribed packs are up to date.');
+
+		// The one update setting lives in Settings, beside (not inside) the study settings.
+		await page.goto('/settings');
+		const auto = page.getByRole('checkbox', { name: 'Apply updates from subscriptions without asking' });
+		await expect(auto).not.toBeChecked();
+		await auto.check();
+		await page.reload();
+		await expect(auto).toBeChecked();
+		const { settings } = await readStores(page, ['settings']);
+		expect(settings).toContainEqual({ key: 'updates', value: { autoApply: true } });
 	} finally {
 		await stopHost(host);
 		rmSync(dir, { recursive: true, force: true });

@@ -305,6 +305,7 @@ export class SubscribeState {
 		this.errors = [];
 		this.done = '';
 		this.preview = null;
+		this.source = null;
 		this.wanted = wanted;
 		const url = sourceAddress(address, base);
 		if (!url.ok) return this.#fail(url.errors);
@@ -313,7 +314,7 @@ export class SubscribeState {
 				{ path: 'url', message: 'You are offline, so nothing can be read. Connect and try again.' }
 			]);
 		}
-		const got = await fetchSource(url.value, { fetch: net, limit: MAX_PACK_FILE_BYTES, what: 'catalogue' });
+		const got = await fetchSource(url.value, { fetch: net, limit: MAX_PACK_FILE_BYTES, what: 'file' });
 		if (!got.ok) return this.#fail(got.errors);
 		if (got.value.status !== 'body') return this.#fail([{ path: 'url', message: 'Nothing was sent.' }]);
 		const content = await readSource(got.value.bytes, url.value);
