@@ -193,16 +193,19 @@ class UpdatesState {
 			if (this.autoApply) {
 				for (const u of ready) await this.apply(u.entry.id);
 			}
-			const left = this.available.length;
+			const left = this.available.filter((u) => !u.problem).length;
+			const refused = this.available.length - left;
 			const failed = this.subscriptions.filter((s) => s.error).length;
 			this.status =
 				this.autoApply && ready.length
 					? this.status
 					: left
 						? `${left === 1 ? 'An update is' : `${left} updates are`} available.`
-						: failed
-							? 'Some sources could not be checked; see Subscriptions. Your packs are unchanged.'
-							: 'Your subscribed packs are up to date.';
+						: refused
+							? 'A newer version was refused; the pack says why. Your packs are unchanged.'
+							: failed
+								? 'Some sources could not be checked; see Subscriptions. Your packs are unchanged.'
+								: 'Your subscribed packs are up to date.';
 		} catch (e) {
 			this.status = `The check stopped: ${message(e)}. Your packs are unchanged.`;
 		} finally {
