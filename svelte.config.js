@@ -38,9 +38,11 @@ const config = {
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				// 'self' only: the app talks to no other server. Importing a pack from a URL fetches
-				// from the origin the learner names, so https: is allowed for connections.
-				'connect-src': ['self', 'https:'],
+				// The app talks to no server of its own. Importing a pack from a URL and subscribing to a
+				// catalogue fetch from the origin the learner names, so https: is allowed for connections;
+				// plain http only on this device's loopback address, where a team lead tries a catalogue
+				// before publishing it (and the end-to-end tests serve theirs): it reaches nothing else.
+				'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'media-src': ['self', 'blob:'],

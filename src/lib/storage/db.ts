@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
 import type { HourBlock } from '../core/stats/tally';
+import type { PackSource, Subscription } from '../core/catalogue/types';
 import type { ExamRecord } from './exams';
 import { applySchema } from './schema';
 
@@ -63,6 +64,10 @@ export class DeckhandDb extends Dexie {
 	/** Review counts per pack and hour, kept with every log write (see storage/stats.ts). */
 	reviewBlocks!: Table<HourBlock, [string, number]>;
 	retired!: Table<RetiredRecord, [string, string]>;
+	/** Sources the learner subscribed to (see storage/subscriptions.ts). */
+	subscriptions!: Table<Subscription, string>;
+	/** Where each installed pack came from, by pack id. */
+	packSources!: Table<PackSource, string>;
 
 	constructor(name = DB_NAME, upTo = Infinity) {
 		super(name);

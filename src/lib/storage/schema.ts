@@ -105,6 +105,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			states: '[packId+cardId], packId, state, [state+due]'
 		}
+	},
+	// Version 8 belongs to another change (declared on its own branch); Dexie allows the gap.
+	{
+		version: 9,
+		reason:
+			'Subscriptions: the catalogues and pack addresses a learner subscribed to, and where each installed pack came from, so updates arrive by themselves.',
+		stores: {
+			subscriptions: 'url',
+			packSources: 'packId, url'
+		}
 	}
 ];
 
