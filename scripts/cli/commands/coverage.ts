@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		texts.push(t.value);
 	}
-	let review: Review = { errata: [], intents: {}, overlaps: [] };
+	let review: Review = { errata: [], intents: {}, overlaps: [], misconceptions: [], noted: [] };
 	if (typeof args.flags.review === 'string') {
 		const r = readReview(args.flags.review);
 		if (!r.ok) {

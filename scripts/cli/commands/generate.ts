@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
 		if (!m.ok) return fail(m.errors);
 		meta = m.value;
 	}
-	let review: Review = { errata: [], intents: {}, overlaps: [] };
+	let review: Review = { errata: [], intents: {}, overlaps: [], misconceptions: [], noted: [] };
 	if (typeof args.flags.review === 'string') {
 		const r = readReview(args.flags.review);
 		if (!r.ok) return fail(r.errors);

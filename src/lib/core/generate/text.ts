@@ -136,7 +136,7 @@ export function subjectOf(title: string): { text: string; plural: boolean } {
 			.replace(/\s*\(.*\)\s*$/, '')
 			.split(/\s+/)
 			.pop() ?? '';
-	const plural = / and /.test(title) || (/[^s]s$/.test(head) && head !== 'Kubernetes');
+	const plural = / and /.test(title) || (/[^s]s$/.test(head) && !/(us|is|Kubernetes)$/.test(head));
 	return { text, plural };
 }
 
@@ -258,5 +258,22 @@ export function whichQuestion(who: string, fact: string): string | null {
 	if (/^Default\s+[a-z]/.test(f) && !FINITE.test(f)) return `${Who} is the ${lowerFirst(f)}?`;
 	if (MODAL.test(f)) return `${Who} ${lowerFirst(f)}?`;
 	if (isClause(f)) return `For ${who} is it true that ${lowerFirst(f)}?`;
+	return null;
+}
+
+/**
+ * A plain English sentence that says `fact` of `subject` ("the overlay network driver", "bind mounts"),
+ * or null when no sentence can be formed safely: then the fact makes fewer cards, never a quotation.
+ */
+export function sentenceAbout(subject: string, plural: boolean, fact: string): string | null {
+	const f = fact.trim().replace(/[.:;]$/, '');
+	if (!f) return null;
+	const lead = upperFirst(subject);
+	if (/^(is|are|has|have|can|cannot|does|do|needs|must|may|will|gives|runs|lets)\b/i.test(f))
+		return sentence(`${lead} ${f.charAt(0).toLowerCase()}${f.slice(1)}`);
+	const p = predicate(upperFirst(f), plural);
+	if (p) return sentence(`${lead} ${p}`);
+	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${subject}, there is ${lowerFirst(f)}`);
+	if (isClause(f)) return sentence(`With ${subject}, ${lowerFirst(f)}`);
 	return null;
 }
