@@ -78,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
 				(typeof args.flags.created === 'string' ? args.flags.created : meta.createdAt) ??
 				'2000-01-01T00:00:00.000Z'
 		},
-		{ errata: review.errata, intents: review.intents, overlaps: review.overlaps }
+		review
 	);
 	if (!result.ok) return fail(result.errors);
 	const { pack, notes, coverage, unusedErrata } = result.value;

@@ -4,22 +4,17 @@ import type {
 	Card,
 	CardId,
 	CardSource,
-	ClozeCard,
 	CommandFillCard,
 	CommandOrderCard,
 	CommandTypeCard,
 	ConfigFillCard,
 	ConfigLanguage,
 	Correction,
-	DomcCard,
-	FlashcardCard,
-	McqCard,
-	SectionId,
-	TrueFalseCard
+	SectionId
 } from '../pack/types';
 import { flagsOf, readCommand } from '../answer/cli-model';
 import { mergeCorrections, type Overlap } from './errata';
-import type { PCode, PCommand, PFact, PSection, PSub } from './prepare';
+import type { PCode, PCommand, PSection, PSub } from './prepare';
 import { gives, hasWord, lowerFirst, sentence, shellTokens, stableShuffle, subjectOf } from './text';
 import { factKey } from './facts';
 import type { ExamTags } from './notes';
@@ -166,7 +161,14 @@ function blankCandidates(tokens: string[]): { index: number; answer: string; spl
 	// A subcommand word right after docker (never the word docker itself, never a value).
 	const cli = tokens[0] === 'docker' || tokens[0] === 'podman';
 	tokens.forEach((t, i) => {
-		if (cli && i > 0 && i <= 2 && /^[a-z][a-z-]+$/.test(t) && t !== 'docker' && !tokens[i - 1]!.startsWith('-'))
+		if (
+			cli &&
+			i > 0 &&
+			i <= 2 &&
+			/^[a-z][a-z-]+$/.test(t) &&
+			t !== 'docker' &&
+			!tokens[i - 1]!.startsWith('-')
+		)
 			out.push({ index: i, answer: t });
 	});
 	return out;
@@ -314,8 +316,11 @@ function roleQuestion(
 			return `Which key makes the ${svc ?? 'service'} service start after the service it needs?`;
 		case 'ports':
 			return `Which lines publish the port${of} on the host?`;
-		case 'profiles':
-			return `Which key starts the ${svc ?? 'service'} service only when its profile is active?`;
+		case 'profiles': {
+			const names = [...t.matchAll(/["']([\w-]+)["']/g)].map((m) => m[1]!);
+			const which = names.length ? ` the ${names.join(' or the ')} profile` : ' its profile';
+			return `Which key starts the ${svc ?? 'service'} service only when${which} is active?`;
+		}
 		case 'replicas':
 			return `Which line sets how many copies${of} the swarm runs?`;
 		case 'condition':
@@ -328,6 +333,10 @@ function roleQuestion(
 			return `Which line builds the ${svc ?? 'service'} service from a Dockerfile with another name?`;
 		case 'runs-on':
 			return 'Which line picks the kind of runner the build job runs on?';
+		case 'targets': {
+			const target = /\[\s*'?"?([^'"\]]+)/.exec(t.slice(t.indexOf(':') + 1))?.[1];
+			return target ? `Which line makes Prometheus scrape ${target}?` : null;
+		}
 		default:
 			return null;
 	}
@@ -339,10 +348,12 @@ function lineWhy(answer: string, language: ConfigLanguage): string | null {
 	if (language === 'dockerfile') {
 		if (/^COPY --from=/.test(t))
 			return 'COPY --from copies files out of an earlier stage, so the final image gets the build output without the build tools.';
-		if (/^FROM \S+ AS \S+/i.test(t)) return 'FROM … AS names a stage, so that a later COPY --from can refer to it.';
+		if (/^FROM \S+ AS \S+/i.test(t))
+			return 'FROM … AS names a stage, so that a later COPY --from can refer to it.';
 		if (/^HEALTHCHECK/.test(t))
 			return 'HEALTHCHECK runs its command at each interval; a non-zero exit marks the container unhealthy.';
-		if (/^EXPOSE/.test(t)) return 'EXPOSE documents the port; it does not publish it (that takes -p at run time).';
+		if (/^EXPOSE/.test(t))
+			return 'EXPOSE documents the port; it does not publish it (that takes -p at run time).';
 		if (/^CMD/.test(t)) return 'CMD sets the default command, which docker run arguments replace.';
 		if (/^RUN .*&&/.test(t))
 			return 'Chaining commands with && in one RUN makes one layer, and cleaning up in the same RUN keeps the files out of every layer.';
@@ -353,13 +364,16 @@ function lineWhy(answer: string, language: ConfigLanguage): string | null {
 	}
 	const key = /^(?:-\s+)?([\w.<-]+):/.exec(t)?.[1];
 	const reasons: Record<string, string> = {
-		depends_on: 'depends_on makes Compose start the listed services first (without a condition it does not wait for them to be ready).',
+		depends_on:
+			'depends_on makes Compose start the listed services first (without a condition it does not wait for them to be ready).',
 		ports: 'ports publishes a container port on the host as HOST:CONTAINER.',
-		profiles: 'A service with profiles starts only when one of its profiles is active (--profile or COMPOSE_PROFILES); services without profiles always start.',
+		profiles:
+			'A service with profiles starts only when one of its profiles is active (--profile or COMPOSE_PROFILES); services without profiles always start.',
 		replicas: 'deploy.replicas sets how many tasks of the service the swarm keeps running.',
-		condition: 'restart_policy.condition: on-failure restarts a task only when it exits with a non-zero code.',
+		condition:
+			'restart_policy.condition: on-failure restarts a task only when it exits with a non-zero code.',
 		restart: 'restart: always restarts the container whenever it stops, and when the daemon starts.',
-		command: 'command overrides the image\'s default CMD for this service.',
+		command: "command overrides the image's default CMD for this service.",
 		dockerfile: 'build.dockerfile names a Dockerfile other than the default, relative to the build context.',
 		'runs-on': 'runs-on picks the runner image the job runs on.',
 		'<<': 'The YAML merge key << copies the anchored mapping into this service, so the defaults are written once.',
@@ -390,6 +404,8 @@ function configTargets(
 		if (t.startsWith('#')) bad = /^#\s*(bad|wrong|don't|avoid)\b/i.test(t);
 		if (!t || t.startsWith('#') || bad) continue;
 		if (language !== 'dockerfile' && UNTEACHABLE_LINE.test(t) && !/^(-\s+)?build:\s*$/.test(t)) continue;
+		// A list entry that is only a path or a file ("- ./logstash.conf:/usr/share/…") cannot be inferred.
+		if (language !== 'dockerfile' && /^-\s+["']?[./]/.test(t)) continue;
 		let end = i;
 		while (lines[end]!.trimEnd().endsWith('\\') && end + 1 < lines.length) end++;
 		let score = 0;
@@ -430,7 +446,12 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 		.sort((a, b) => b.score - a.score || a.i - b.i);
 	const count = lines.length >= 8 ? 2 : 1;
 	const out: Card[] = [];
-	const intent = code.label && !LABEL_ONLY.test(code.label) ? ` (${lowerFirst(code.label)})` : '';
+	// The item a snippet sits under names its purpose; a term item names only its term.
+	const purpose = code.label
+		?.split(':')[0]!
+		.replace(/\s*\(.*\)\s*$/, '')
+		.trim();
+	const intent = purpose && !LABEL_ONLY.test(purpose) ? ` (${lowerFirst(purpose)})` : '';
 	for (const t of targets) {
 		if (out.length >= count) break;
 		const answer = lines.slice(t.start, t.end + 1).join('\n');

@@ -16,7 +16,16 @@ import type {
 import { cardId } from './cards';
 import { mergeCorrections, type Overlap } from './errata';
 import type { FalseOrigin, MisconceptionFact, NoteFact, StatementFact, TermFact } from './facts';
-import { gives, hasWord, lowerFirst, sentence, sentenceAbout, stableShuffle, upperFirst, whichQuestion } from './text';
+import {
+	gives,
+	hasWord,
+	lowerFirst,
+	sentence,
+	sentenceAbout,
+	stableShuffle,
+	upperFirst,
+	whichQuestion
+} from './text';
 
 /** What the fact builders need besides the facts: section ids and reviewed overlaps. */
 export interface FactCtx {
@@ -28,7 +37,22 @@ export interface FactCtx {
 
 type Draft = Omit<Card, 'id'>;
 
-const FILLER = new Set(['the', 'a', 'an', 'is', 'are', 'of', 'to', 'and', 'or', 'for', 'with', 'in', 'on', 'by']);
+const FILLER = new Set([
+	'the',
+	'a',
+	'an',
+	'is',
+	'are',
+	'of',
+	'to',
+	'and',
+	'or',
+	'for',
+	'with',
+	'in',
+	'on',
+	'by'
+]);
 
 /** The content words of a text, for comparing what two facts mean. */
 function words(text: string): Set<string> {
@@ -80,7 +104,9 @@ function reasonOf(f: NoteFact): string | null {
 
 /** A definition said of its term: "The overlay network driver connects …", else "overlay: …". */
 function defined(t: TermFact): string {
-	return sentenceAbout(t.subject, t.plural, t.definition) ?? `${upperFirst(t.term)}: ${sentence(t.definition)}`;
+	return (
+		sentenceAbout(t.subject, t.plural, t.definition) ?? `${upperFirst(t.term)}: ${sentence(t.definition)}`
+	);
 }
 
 /**
@@ -131,7 +157,7 @@ function termCards(
 				{
 					kind: 'flashcard',
 					front,
-					back: sentence(upperFirst(t.definition)),
+					back: sentenceAbout(t.subject, t.plural, t.definition) ?? sentence(upperFirst(t.definition)),
 					...common(t, ctx, t.source.text, why)
 				} as Omit<FlashcardCard, 'id'>,
 				t,
@@ -140,8 +166,10 @@ function termCards(
 		);
 	if (!t.category) return out;
 	const cat = t.category;
-	const ask = whichQuestion(`which ${cat}`, t.definition) ?? `Which ${cat} ${lowerFirst(t.definition)}?`;
-	const askOk = whichQuestion(`which ${cat}`, t.definition) !== null;
+	// "For which … is it true that …" reads as a test of the wording, not of the thing: not asked.
+	const asked = whichQuestion(`which ${cat}`, t.definition);
+	const askOk = asked !== null && !/^For /.test(asked);
+	const ask = askOk ? asked : `Which ${cat} ${lowerFirst(t.definition)}?`;
 	// Reverse: the term from its definition (a sibling of the forward card: same fact).
 	if (t.term.split(/\s+/).length <= 4) {
 		const reverse = askOk ? ask : `Name the ${cat}: ${lowerFirst(sentence(t.definition))}`;
@@ -267,9 +295,16 @@ function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number
 	return out;
 }
 
-function misconceptionCards(m: MisconceptionFact, ctx: FactCtx, balance: { trues: number; falses: number }): Card[] {
+function misconceptionCards(
+	m: MisconceptionFact,
+	ctx: FactCtx,
+	balance: { trues: number; falses: number }
+): Card[] {
 	if (!m.why) return [];
-	const statement = /^[A-Z]/.test(m.text) && /\s/.test(m.text) ? sentence(m.text) : sentenceAbout(m.subject, m.plural, m.text);
+	const statement =
+		/^[A-Z]/.test(m.text) && /\s/.test(m.text)
+			? sentence(m.text)
+			: sentenceAbout(m.subject, m.plural, m.text);
 	if (!statement) return [];
 	const reason = sentence(upperFirst(m.why));
 	const card = make(
@@ -308,7 +343,10 @@ function unteachable(t: string): boolean {
 /** The term a cloze blanks in a sentence: an inline-code or bold key that carries the knowledge. */
 export function clozeTarget(f: NoteFact, said: string): string | null {
 	const keys = f.source.keys.filter((k) => k !== (f.kind === 'term' ? f.term : ''));
-	for (const k of [...keys.filter(technical), ...keys.filter((x) => !technical(x) && x.split(/\s+/).length < 3)]) {
+	for (const k of [
+		...keys.filter(technical),
+		...keys.filter((x) => !technical(x) && x.split(/\s+/).length < 3)
+	]) {
 		const t = k.trim();
 		if (unteachable(t)) continue;
 		const at = said.indexOf(t);
@@ -346,7 +384,8 @@ export function factCards(all: readonly NoteFact[], ctx: FactCtx): Card[] {
 	const balance = { trues: 0, falses: 0 };
 	const out: Card[] = [];
 	for (const f of all) {
-		if (f.kind === 'term') out.push(...termCards(f, pools.get(f.category?.toLowerCase() ?? '') ?? [], all, ctx, balance));
+		if (f.kind === 'term')
+			out.push(...termCards(f, pools.get(f.category?.toLowerCase() ?? '') ?? [], all, ctx, balance));
 		else if (f.kind === 'statement') out.push(...statementCards(f, ctx, balance));
 		else out.push(...misconceptionCards(f, ctx, balance));
 	}

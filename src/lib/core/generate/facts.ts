@@ -110,12 +110,14 @@ export function factsOf(
 				origin: 'author'
 			});
 		} else if (f.term && f.explanation) {
-			const subject = f.category ? `the ${f.term} ${f.category}` : subjectOf(f.term).text;
+			// A one-word name reads with its category ("the overlay network driver"); a noun phrase reads alone.
+			const named = f.category && /^[a-z0-9][\w.-]*$/.test(f.term);
+			const subject = named ? `the ${f.term} ${f.category}` : subjectOf(f.term).text;
 			out.push({
 				...common,
 				kind: 'term',
 				subject,
-				plural: f.category ? false : pluralTerm(f.term),
+				plural: named ? false : pluralTerm(f.term),
 				term: f.term,
 				definition: f.explanation,
 				...(f.category ? { category: f.category } : {}),

@@ -130,7 +130,12 @@ export function splitCommands(value: string, firstLine: number): CommandLine[] {
 			const [head, ...body] = parts;
 			command = `${head} ${body.join('; ')}`;
 		}
-		out.push({ command, ...(intent ? { intent } : {}), ...(why ? { why } : {}), line: firstLine + 1 + start });
+		out.push({
+			command,
+			...(intent ? { intent } : {}),
+			...(why ? { why } : {}),
+			line: firstLine + 1 + start
+		});
 		intent = undefined;
 		why = undefined;
 	}
@@ -162,7 +167,10 @@ export function categoryOf(label: string): string | undefined {
 	if (words.length === 0 || words.length > 4) return undefined;
 	const last = words[words.length - 1]!;
 	if (!/[^s]s$/.test(last)) return undefined;
-	if (/^(commands|examples|options|steps|components|features|tools|points)$/i.test(last) && words.length === 1)
+	if (
+		/^(commands|examples|options|steps|components|features|tools|points)$/i.test(last) &&
+		words.length === 1
+	)
 		return undefined;
 	words[words.length - 1] = last.replace(/ies$/, 'y').replace(/s$/, '');
 	return words.map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
@@ -214,7 +222,13 @@ function readItem(
 			const w = /^Why:\s*(.+)$/i.exec(t);
 			const a = /^Also:\s*(.+)$/i.exec(t);
 			if (w) marks.why = w[1]!;
-			if (a) marks.also.push(...a[1]!.split(',').map((x) => x.trim()).filter(Boolean));
+			if (a)
+				marks.also.push(
+					...a[1]!
+						.split(',')
+						.map((x) => x.trim())
+						.filter(Boolean)
+				);
 		}
 	const cat = ownCategory ?? (term ? category : undefined);
 	if (text && !lead) {
@@ -235,7 +249,9 @@ function readItem(
 	}
 	const leadCategory = lead && !term ? categoryOf(label) : undefined;
 	for (const child of item.children) {
-		if (child.type === 'code') into.code.push(readCode(child, label || undefined, marks.why));
+		// Only a lead-in ("Setup:") or a term names the purpose of its code; a plain statement does not.
+		if (child.type === 'code')
+			into.code.push(readCode(child, (text.endsWith(':') || term) && label ? label : undefined, marks.why));
 		else if (child.type === 'list') {
 			const nextParent = term ?? (lead && !leadCategory ? label : parent);
 			const nextUnder = !nextParent && !leadCategory && text.endsWith(':') ? label : undefined;

@@ -78,10 +78,12 @@ export type BlankKind =
 /** What a blank blanks, by its answer. */
 export function blankKind(answer: string, kind: CardKind): BlankKind {
 	const a = answer.trim();
-	if (kind === 'config-fill') return /:\s*\S*\d+\.\d+|:[\w.-]*\d[\w.-]*$|@v\d/.test(a) ? 'version pin' : 'config line';
+	if (kind === 'config-fill')
+		return /:\s*\S*\d+\.\d+|:[\w.-]*\d[\w.-]*$|@v\d/.test(a) ? 'version pin' : 'config line';
 	if (a === 'docker') return 'docker';
 	if (/^--?[a-zA-Z]/.test(a)) return 'flag';
-	if (/^\d+(\.\d+)*$/.test(a) || /^v?\d+\.\d+/.test(a)) return /^\d+(\.\d+)?\s*\w*$/.test(a) ? 'number' : 'version pin';
+	if (/^\d+(\.\d+)*$/.test(a) || /^v?\d+\.\d+/.test(a))
+		return /^\d+(\.\d+)?\s*\w*$/.test(a) ? 'number' : 'version pin';
 	if (/:\S*\d/.test(a) && !a.includes('/var')) return 'version pin';
 	if (/^[./~]/.test(a) || /\/.+\//.test(a)) return 'path';
 	if (kind === 'command-fill') return /^[a-z][a-z-]+$/.test(a) ? 'subcommand' : 'flag value';

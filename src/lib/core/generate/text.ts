@@ -167,8 +167,6 @@ const PLURAL_VERB =
 	/^(Enable|Visualize|Group|Deploy|Copy|Store|Reuse|Activate|Isolate|Limit|Control|Assign|Provide)\b/;
 /** Capability verbs that still say what a singular subject does ("Network isolation controls ..."). */
 const SINGULAR_VERB = /^(Enable|Visualize|Isolate|Limit|Control|Assign|Provide)\b/;
-const IMPERATIVE =
-	/^(Use|Run|Keep|Minimize|Combine|Order|Put|Store|Deploy|Distribute|Maintain|Group|Activate|Reuse|Load|Override|Prevent|Visualize|Create|Copy|Scan|Monitor|Enable|Sign)\b/;
 const FINITE =
 	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores|includes)\b/i;
 
@@ -208,40 +206,6 @@ export function predicate(fact: string, plural: boolean): string | null {
 const isClause = (f: string) => FINITE.test(f) && /^[A-Z]/.test(f) && !MODAL.test(f) && !/^[\w-]+,/.test(f);
 
 /**
- * A plain English sentence that states `fact` about `subject`: "Macvlan networks assign a MAC address
- * to each container." Fragments that cannot be joined safely keep an attribution that still reads well.
- */
-export function statementAbout(subject: string, fact: string, plural?: boolean): string {
-	const s = subjectOf(subject);
-	return statementOf(upperFirst(s.text), s.text, fact, plural ?? s.plural);
-}
-
-/**
- * The same for a term kept as written ("Network isolation", "json-file"), introduced by where it
- * stands when it does not start with a capital: "In Logging Drivers, syslog sends logs to syslog."
- */
-export function statementAboutTerm(term: string, where: string, fact: string): string {
-	const head =
-		term
-			.replace(/\s*\(.*\)\s*$/, '')
-			.split(/\s+/)
-			.pop() ?? '';
-	const plural = / and /.test(term) || (/[^s]s$/.test(head) && !/^(Kubernetes|Stats|Options)$/i.test(head));
-	const lead = /^[A-Z]/.test(term) ? term : `In ${where}, ${term}`;
-	return statementOf(lead, lowerFirst(term), fact, plural, `In ${where}, ${term} is described as`);
-}
-
-function statementOf(lead: string, inner: string, fact: string, many: boolean, quoted?: string): string {
-	const f = fact.trim().replace(/[.:]$/, '');
-	const p = predicate(f, many);
-	if (p) return sentence(`${lead} ${p}`);
-	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${inner}, there is ${lowerFirst(f)}`);
-	if (isClause(f)) return sentence(`With ${inner}, ${lowerFirst(f)}`);
-	if (IMPERATIVE.test(f)) return sentence(`For ${inner}, the guide advises: ${lowerFirst(f)}`);
-	return quoted ? `${quoted} "${f}".` : `One of the guide's points about ${inner} is "${f}".`;
-}
-
-/**
  * A question asking which of the options a fact is about, as a plain sentence: "Which of these uses
  * digital signatures to verify images?", "Which type of network is essential for Docker Swarm
  * clustering?". `who` is the question's subject ("which of these"). Null when no sentence can be formed.
@@ -250,6 +214,7 @@ export function whichQuestion(who: string, fact: string): string | null {
 	const f = fact.trim().replace(/[.:]$/, '');
 	if (/:/.test(f)) return null;
 	const Who = upperFirst(who);
+	if (/^(is|are|has|have|can|cannot|does|gives|runs|lets)\b/i.test(f)) return `${Who} ${lowerFirst(f)}?`;
 	const first = f.split(/\s+/)[0] ?? '';
 	const rest = f.slice(first.length);
 	if (startsWithVerb(f)) return `${Who} ${first.toLowerCase()}${rest}?`;
