@@ -273,7 +273,8 @@ function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number
 	const out: Card[] = [];
 	const said = sentenceAbout(s.subject, s.plural, s.text);
 	if (!said) return out;
-	const reason = reasonOf(s);
+	// A true statement needs the author's reason: a correction note says what changed, not why it is so.
+	const reason = s.why ? sentence(upperFirst(s.why)) : null;
 	if (reason) {
 		out.push(
 			make(
@@ -290,7 +291,7 @@ function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number
 		);
 		balance.trues++;
 	}
-	const c = clozeOf(s, said, reason ?? said, ctx);
+	const c = clozeOf(s, said, reasonOf(s) ?? said, ctx);
 	if (c) out.push(c);
 	return out;
 }

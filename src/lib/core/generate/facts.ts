@@ -112,7 +112,13 @@ export function factsOf(
 		} else if (f.term && f.explanation) {
 			// A one-word name reads with its category ("the overlay network driver"); a noun phrase reads alone.
 			const named = f.category && /^[a-z0-9][\w.-]*$/.test(f.term);
-			const subject = named ? `the ${f.term} ${f.category}` : subjectOf(f.term).text;
+			const own = subjectOf(f.term);
+			// A singular noun phrase of a category reads with its article ("the OCI runtime specification").
+			const subject = named
+				? `the ${f.term} ${f.category}`
+				: f.category && !own.plural
+					? `the ${own.text}`
+					: own.text;
 			out.push({
 				...common,
 				kind: 'term',

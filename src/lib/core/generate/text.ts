@@ -168,7 +168,7 @@ const PLURAL_VERB =
 /** Capability verbs that still say what a singular subject does ("Network isolation controls ..."). */
 const SINGULAR_VERB = /^(Enable|Visualize|Isolate|Limit|Control|Assign|Provide)\b/;
 const FINITE =
-	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores|includes)\b/i;
+	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores?|includes|holds?|keeps?|runs|gives|lets|moves|makes|starts|stops|reads|writes|ignores|validates|merges)\b/i;
 
 /** A bare verb in the third person singular: "Use" → "uses", "Copy" → "copies", "Push" → "pushes". */
 export function thirdPerson(verb: string): string {
@@ -203,7 +203,11 @@ export function predicate(fact: string, plural: boolean): string | null {
 }
 
 /** True when a fact is a sentence with its own subject ("Data disappears when container stops"). */
-const isClause = (f: string) => FINITE.test(f) && /^[A-Z]/.test(f) && !MODAL.test(f) && !/^[\w-]+,/.test(f);
+const isClause = (f: string) =>
+	(FINITE.test(f) || /^(A|An|The)\s+\S+(\s+\S+)?\s+[a-z]+s\b/.test(f)) &&
+	/^[A-Z]/.test(f) &&
+	!MODAL.test(f) &&
+	!/^[\w-]+,/.test(f);
 
 /**
  * A question asking which of the options a fact is about, as a plain sentence: "Which of these uses
@@ -239,6 +243,8 @@ export function sentenceAbout(subject: string, plural: boolean, fact: string): s
 	const p = predicate(upperFirst(f), plural);
 	if (p) return sentence(`${lead} ${p}`);
 	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${subject}, there is ${lowerFirst(f)}`);
+	// A full sentence that names its own subject stands alone; any other clause keeps its subject as context.
+	if (isClause(f) && /^(A|An|The|Each|Every|Compose|Docker|Swarm)\s/.test(f)) return sentence(f);
 	if (isClause(f)) return sentence(`With ${subject}, ${lowerFirst(f)}`);
 	return null;
 }
