@@ -179,7 +179,8 @@ function termCards(
 					{
 						kind: 'flashcard',
 						front: reverse,
-						back: t.term,
+						// Accepted alternatives (an "Also:" line) are shown with the answer.
+						back: t.also.length ? `${t.term} (also: ${t.also.join(', ')})` : t.term,
 						...common(t, ctx, t.source.text, why)
 					} as Omit<FlashcardCard, 'id'>,
 					t,
