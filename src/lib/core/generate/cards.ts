@@ -77,8 +77,10 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Why a command does what its task asks: the author's `# Why:` line, else its correction's, else what it does. */
 function commandWhy(cmd: PCommand, code: PCode, intent: string): string {
-	if (cmd.why) return sentence(upperFirst(cmd.why));
-	if (code.why) return sentence(upperFirst(code.why));
+	// A reason that starts with a command word or flag keeps its case ("ls lists …", "--rm removes …").
+	const cap = (w: string) => (shellTokens(cmd.command).includes(w.split(/\s/)[0]!) ? w : upperFirst(w));
+	if (cmd.why) return sentence(cap(cmd.why));
+	if (code.why) return sentence(cap(code.why));
 	const note = cmd.corrections.find((c) => c.why);
 	if (note) return note.why;
 	return `\`${cmd.command}\` does this: ${lowerFirst(intent)}`;
@@ -289,6 +291,9 @@ function serviceOf(lines: string[], at: number): string | null {
 	return null;
 }
 
+/** A published port taken from a variable with a default: `"${WEB_PORT:-80}:80"`. */
+const VAR_PORT = /\$\{(\w+):-(\d+)\}:(\d+)/;
+
 /** A question that identifies a blanked line by its role, when the line's key or instruction is known. */
 function roleQuestion(
 	lines: string[],
@@ -297,11 +302,14 @@ function roleQuestion(
 	language: ConfigLanguage
 ): string | null {
 	const t = answer.trim();
+	// Every value the answer needs is named in the question; the learner supplies the key or instruction.
+	const value = t.slice(t.indexOf(':') + 1).trim();
 	if (language === 'dockerfile') {
 		if (/^COPY --from=/.test(t))
 			return 'Which instruction copies the built files from the build stage into the final image?';
-		if (/^FROM \S+ AS \S+/i.test(t))
-			return 'Which instruction starts a stage and names it, so that a later stage can copy from it?';
+		const stage = /^FROM (\S+) AS (\S+)/i.exec(t);
+		if (stage)
+			return `Which instruction starts a stage from \`${stage[1]}\` and names it, so that a later stage can copy from it?`;
 		if (/^HEALTHCHECK/.test(t))
 			return 'Which instruction tells Docker how, and how often, to test that the container is healthy?';
 		if (/^EXPOSE/.test(t)) return 'Which instruction documents the port the container listens on?';
@@ -314,27 +322,34 @@ function roleQuestion(
 	switch (key) {
 		case 'depends_on':
 			return `Which key makes the ${svc ?? 'service'} service start after the service it needs?`;
-		case 'ports':
-			return `Which lines publish the port${of} on the host?`;
+		case 'ports': {
+			const v = VAR_PORT.exec(t);
+			if (v)
+				return `Which lines publish port ${v[3]}${of} on the host port in the variable ${v[1]}, or on port ${v[2]} when ${v[1]} is unset?`;
+			const map = /["']?(\d+):(\d+)["']?/.exec(t);
+			return map ? `Which lines publish port ${map[2]}${of} on port ${map[1]} of the host?` : null;
+		}
 		case 'profiles': {
 			const names = [...t.matchAll(/["']([\w-]+)["']/g)].map((m) => m[1]!);
 			const which = names.length ? ` the ${names.join(' or the ')} profile` : ' its profile';
 			return `Which key starts the ${svc ?? 'service'} service only when${which} is active?`;
 		}
 		case 'replicas':
-			return `Which line sets how many copies${of} the swarm runs?`;
+			return `Which line makes the swarm run ${value} copies${of || ' of each service built from these defaults'}?`;
 		case 'condition':
 			return 'Which line restarts the service only when it exits with an error?';
 		case 'restart':
 			return 'Which line makes every service built from these defaults restart whatever happens?';
 		case 'command':
-			return `Which line overrides the command${of}?`;
+			return `Which line makes the ${svc ?? 'service'} service run \`${value}\` instead of its image's default command?`;
 		case 'dockerfile':
-			return `Which line builds the ${svc ?? 'service'} service from a Dockerfile with another name?`;
+			return `Which line builds the ${svc ?? 'service'} service from the file ${value} instead of the default Dockerfile?`;
 		case 'runs-on':
-			return 'Which line picks the kind of runner the build job runs on?';
+			return `Which line runs the build job on a ${value} runner?`;
+		case 'push':
+			return 'Which line makes the action push the image it builds?';
 		case 'targets': {
-			const target = /\[\s*'?"?([^'"\]]+)/.exec(t.slice(t.indexOf(':') + 1))?.[1];
+			const target = /\[\s*'?"?([^'"\]]+)/.exec(value)?.[1];
 			return target ? `Which line makes Prometheus scrape ${target}?` : null;
 		}
 		default:
@@ -418,7 +433,10 @@ function configTargets(
 			const block = m && !m[3] ? BLOCK_KEYS[m[2]!] : undefined;
 			if (block !== undefined) {
 				while (end + 1 < lines.length && lines[end + 1]!.trim() && indent(lines[end + 1]!) > indent(l)) end++;
-				if (end > i && end - i <= 3) {
+				// A block whose value is a ${VAR} substitution asks for a name the prompt cannot give.
+				const body = lines.slice(i, end + 1).join('\n');
+				const named = !body.includes('${') || VAR_PORT.test(body);
+				if (end > i && end - i <= 3 && named) {
 					out.push({ start: i, end, score: 1 + block });
 					i = end;
 				}

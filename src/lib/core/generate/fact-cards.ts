@@ -157,7 +157,8 @@ function termCards(
 				{
 					kind: 'flashcard',
 					front,
-					back: sentenceAbout(t.subject, t.plural, t.definition) ?? sentence(upperFirst(t.definition)),
+					// The definition said of its term, unless that takes a "With …," lead: then the definition as written.
+					back: /^With /.test(def) ? sentence(upperFirst(t.definition)) : def,
 					...common(t, ctx, t.source.text, why)
 				} as Omit<FlashcardCard, 'id'>,
 				t,
