@@ -2,7 +2,7 @@
  * `deckhand <command> [args]`: the authoring CLI. Each command lives in commands/<name>.ts and exports
  * `summary` (one line for the help) and `run(args: string[]): Promise<number>` (the exit code).
  */
-export const COMMANDS = ['generate', 'validate', 'coverage', 'check', 'publish'] as const;
+export const COMMANDS = ['generate', 'validate', 'coverage', 'check', 'lint', 'publish'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 interface CommandModule {

@@ -7,7 +7,7 @@ export const summary = 'Show the coverage table: questions per subsection, comma
 
 const HELP = `Usage: deckhand coverage <notes.md…> [--review <file.json>] [--json]
 
-Targets: every subsection that states facts has at least 3 questions; every command line has a command
+Targets: every subsection that states facts has at least one question; every command line has a command
 exercise; every YAML or Dockerfile snippet has a config exercise.
 
 Exit codes: 0 all targets met, 1 the notes cannot be used, 2 usage error, 3 some targets not met.`;
@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		texts.push(t.value);
 	}
-	let review: Review = { errata: [], intents: {}, overlaps: [] };
+	let review: Review = { errata: [], intents: {}, overlaps: [], misconceptions: [], noted: [] };
 	if (typeof args.flags.review === 'string') {
 		const r = readReview(args.flags.review);
 		if (!r.ok) {

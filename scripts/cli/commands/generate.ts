@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
 		if (!m.ok) return fail(m.errors);
 		meta = m.value;
 	}
-	let review: Review = { errata: [], intents: {}, overlaps: [] };
+	let review: Review = { errata: [], intents: {}, overlaps: [], misconceptions: [], noted: [] };
 	if (typeof args.flags.review === 'string') {
 		const r = readReview(args.flags.review);
 		if (!r.ok) return fail(r.errors);
@@ -78,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
 				(typeof args.flags.created === 'string' ? args.flags.created : meta.createdAt) ??
 				'2000-01-01T00:00:00.000Z'
 		},
-		{ errata: review.errata, intents: review.intents, overlaps: review.overlaps }
+		review
 	);
 	if (!result.ok) return fail(result.errors);
 	const { pack, notes, coverage, unusedErrata } = result.value;

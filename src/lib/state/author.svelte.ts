@@ -2,6 +2,7 @@
  * The team-lead page: Markdown notes in, a pack out (the CLI's generator, loaded only on this page so
  * the Markdown parser stays out of the first route), then title, version, export or share.
  */
+import type { LintReport } from '../core/generate/lint';
 import type { Pack } from '../core/pack/types';
 import type { Issue, Result } from '../core/result';
 import { serializePack } from '../core/pack/parse';
@@ -23,10 +24,13 @@ export function slugOf(title: string): string {
 async function generate(
 	markdown: string,
 	meta: { id: string; title: string; version: number; author: string; description: string }
-): Promise<Result<Pack>> {
-	const { generatePack } = await import('../core/generate');
+): Promise<Result<{ pack: Pack; lint: LintReport }>> {
+	const [{ generatePack }, { reportOf }] = await Promise.all([
+		import('../core/generate'),
+		import('../core/generate/lint')
+	]);
 	const r = generatePack(markdown, { ...meta, createdAt: new Date().toISOString() });
-	return r.ok ? { ok: true, value: r.value.pack } : r;
+	return r.ok ? { ok: true, value: { pack: r.value.pack, lint: reportOf(r.value) } } : r;
 }
 
 export class AuthorState {
@@ -37,6 +41,8 @@ export class AuthorState {
 	author = $state('');
 	description = $state('');
 	pack = $state.raw<Pack | null>(null);
+	/** What in the notes made no question or a weak one, bullet by bullet, with how to mark it up. */
+	lint = $state.raw<LintReport | null>(null);
 	errors = $state.raw<Issue[]>([]);
 	busy = $state(false);
 
@@ -59,6 +65,7 @@ export class AuthorState {
 		this.busy = true;
 		this.errors = [];
 		this.pack = null;
+		this.lint = null;
 		try {
 			const version = Number.isSafeInteger(this.version) && this.version >= 1 ? this.version : 1;
 			const r = await generate(this.markdown, {
@@ -68,8 +75,10 @@ export class AuthorState {
 				author: this.author.trim(),
 				description: this.description.trim()
 			});
-			if (r.ok) this.pack = r.value;
-			else this.errors = r.errors;
+			if (r.ok) {
+				this.pack = r.value.pack;
+				this.lint = r.value.lint;
+			} else this.errors = r.errors;
 		} finally {
 			this.busy = false;
 		}

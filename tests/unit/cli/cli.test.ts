@@ -64,7 +64,7 @@ describe('deckhand CLI', { timeout: 120_000 }, () => {
 	it('coverage prints the table and exits 3 when a target is missed, 0 when all are met', () => {
 		const c = cli('coverage', good);
 		expect(c.code).toBe(3);
-		expect(c.out).toMatch(/CI config\s+1\s+\d+\s+0\/0\s+1\/1\s+NO/);
+		expect(c.out).toMatch(/Stashing\s+2\s+0\s+0\/0\s+0\/0\s+NO/);
 		const d = cli(
 			'coverage',
 			'questions/sources/docker-guide.md',
@@ -78,8 +78,8 @@ describe('deckhand CLI', { timeout: 120_000 }, () => {
 			totals: {
 				sections: 9,
 				subsections: 48,
-				commands: 62,
-				commandsCovered: 62,
+				commands: 63,
+				commandsCovered: 63,
 				snippets: 18,
 				snippetsCovered: 18
 			}

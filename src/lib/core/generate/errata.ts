@@ -53,10 +53,22 @@ const OverlapSchema = v.object({
 	why: v.optional(v.string())
 });
 
+const MisconceptionSchema = v.object({
+	section: v.string(),
+	subsection: v.optional(v.string()),
+	statement: v.pipe(v.string(), v.minLength(1)),
+	why: v.pipe(v.string(), v.minLength(1))
+});
+
+/** An erratum of the reference review that is handled by hand (in the notes or by a note elsewhere). */
+const NotedSchema = v.object({ id: v.string(), note: v.string() });
+
 const ReviewSchema = v.object({
 	errata: v.array(ErratumSchema),
 	intents: v.optional(v.record(v.string(), v.string()), {}),
-	overlaps: v.optional(v.array(OverlapSchema), [])
+	overlaps: v.optional(v.array(OverlapSchema), []),
+	misconceptions: v.optional(v.array(MisconceptionSchema), []),
+	noted: v.optional(v.array(NotedSchema), [])
 });
 
 /** A reviewed file: errata, instructions for command exercises (keyed by the original command line) and overlaps. */
@@ -64,6 +76,10 @@ export interface Review {
 	errata: Erratum[];
 	intents: Record<string, string>;
 	overlaps: Overlap[];
+	/** Reviewed false statements with their correction. */
+	misconceptions: { section: string; subsection?: string; statement: string; why: string }[];
+	/** Errata of the reference handled by hand, each with how. */
+	noted: { id: string; note: string }[];
 }
 
 /** Parses a review file's JSON value (errata, intents and overlaps). */

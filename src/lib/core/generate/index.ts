@@ -5,20 +5,14 @@
 import { stableHash } from '../hash';
 import type { Card, CardKind, Pack, PackId, Section, SectionId } from '../pack/types';
 import { fail, ok, type Result } from '../result';
-import {
-	cloze,
-	commandCards,
-	configCards,
-	domc,
-	flashcards,
-	multipleChoice,
-	trueFalse,
-	type Ctx
-} from './cards';
+import { commandCards, configCards, type Ctx } from './cards';
+import { factCards } from './fact-cards';
+import { factsOf, tagsOf, type FalseOrigin, type NoteFact, type ReviewedFalse } from './facts';
 import { coverage, type CoverageReport } from './coverage';
 import type { Erratum, Overlap } from './errata';
 import { readNotes, type Notes } from './notes';
 import { prepare, type PSection } from './prepare';
+import { questionKey } from './quality';
 import { shellTokens } from './text';
 
 export interface NotesMeta {
@@ -39,6 +33,8 @@ export interface GenerateOptions {
 	intents?: Readonly<Record<string, string>>;
 	/** Reviewed facts that are just as true of sibling subsections. */
 	overlaps?: readonly Overlap[];
+	/** Reviewed false statements (with their correction), asked as true/false keyed False. */
+	misconceptions?: readonly ReviewedFalse[];
 }
 
 export interface Generated {
@@ -47,6 +43,10 @@ export interface Generated {
 	coverage: CoverageReport;
 	/** Errata that matched nothing (probably stale). */
 	unusedErrata: string[];
+	/** The typed facts the cards were made from. */
+	facts: NoteFact[];
+	/** Card id → where its false statement or wrong options came from. */
+	origins: Record<string, FalseOrigin>;
 }
 
 /** Largest notes file the generator accepts. */
@@ -94,11 +94,12 @@ export function checkNotesText(text: string, name = 'notes'): Result<string> {
 	return ok(text);
 }
 
-function buildCards(
+function buildCommandCards(
 	s: PSection,
 	sectionId: SectionId,
 	intents: Readonly<Record<string, string>>,
-	overlaps: readonly Overlap[]
+	overlaps: readonly Overlap[],
+	domain: string | undefined
 ): Card[] {
 	const cards: Card[] = [];
 	const flags = [...s.intro.code, ...s.subsections.flatMap((x) => x.code)]
@@ -107,8 +108,7 @@ function buildCards(
 		.filter((t) => /^--?[a-z]/.test(t))
 		.map((t) => t.split('=')[0]!);
 	for (const sub of [s.intro, ...s.subsections]) {
-		const ctx: Ctx = { section: s, sectionId, sub, overlaps };
-		cards.push(...flashcards(ctx), ...multipleChoice(ctx), ...trueFalse(ctx), ...cloze(ctx), ...domc(ctx));
+		const ctx: Ctx = { section: s, sectionId, sub, overlaps, tags: tagsOf(s, sub, domain) };
 		for (const code of sub.code)
 			cards.push(...commandCards(ctx, code, flags, intents), ...configCards(ctx, code));
 	}
@@ -137,9 +137,12 @@ export function generatePack(
 	const cards: Card[] = [];
 	const seen = new Set<string>();
 	const ids = new Set<string>();
+	const sectionIds = new Map<PSection, SectionId>();
+	const facts: NoteFact[] = [];
 	for (const s of prepared.sections) {
 		const id = `s${s.order}-${stableHash(s.title).slice(0, 6)}` as SectionId;
-		const domain = meta.domains?.[s.title];
+		sectionIds.set(s, id);
+		const domain = s.intro.domain ?? meta.domains?.[s.title];
 		sections.push({
 			id,
 			title: s.title,
@@ -147,16 +150,30 @@ export function generatePack(
 			...(domain ? { domain } : {}),
 			subsections: s.subsections.map((x) => x.title)
 		});
-		const built = buildCards(s, id, options.intents ?? {}, options.overlaps ?? []).sort(
-			(a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-		);
+		for (const sub of [s.intro, ...s.subsections])
+			facts.push(...factsOf(s, sub, meta.domains?.[s.title], options.misconceptions ?? []));
+	}
+	const origins: Record<string, FalseOrigin> = {};
+	const fromFacts = factCards(facts, {
+		sectionId: (f) => sectionIds.get(f.section)!,
+		overlaps: options.overlaps ?? [],
+		origins
+	});
+	for (const s of prepared.sections) {
+		const id = sectionIds.get(s)!;
+		const built = [
+			...fromFacts.filter((c) => c.sectionId === id),
+			...buildCommandCards(s, id, options.intents ?? {}, options.overlaps ?? [], meta.domains?.[s.title])
+		].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 		for (const c of built) {
-			const key = JSON.stringify({ ...c, id: undefined, source: undefined, correction: undefined });
+			// No two cards with the same question and answer, whatever their source.
+			const key = questionKey(c);
 			if (seen.has(key)) continue;
 			seen.add(key);
 			let id = c.id;
 			for (let n = 2; ids.has(id); n++) id = `${c.id}-${n}` as typeof id;
 			ids.add(id);
+			if (origins[c.id] && id !== c.id) origins[id] = origins[c.id]!;
 			cards.push({ ...c, id });
 		}
 	}
@@ -186,7 +203,9 @@ export function generatePack(
 		pack,
 		notes,
 		coverage: coverage(prepared, pack),
-		unusedErrata: [...errataIds].filter((id) => !prepared.applied.has(id))
+		unusedErrata: [...errataIds].filter((id) => !prepared.applied.has(id)),
+		facts,
+		origins: Object.fromEntries(Object.entries(origins).filter(([id]) => ids.has(id)))
 	});
 }
 

@@ -21,6 +21,14 @@ export interface Fact {
 	parent?: string;
 	/** For an item nested under a plain lead-in ("Store infrastructure as code:"), that lead-in. */
 	under?: string;
+	/** The kind of thing the term is: "network driver" from `**overlay** (network driver): …` or a lead-in. */
+	category?: string;
+	/** The author's reason, from a nested `- Why: …` item. */
+	why?: string;
+	/** Accepted alternative answers, from a nested `- Also: a, b` item. */
+	also?: string[];
+	/** True for `- Misconception: …`: the text is a false claim and `why` its correction. */
+	misconception?: boolean;
 	/** Source line, 1-based. */
 	line: number;
 }
@@ -32,6 +40,8 @@ export interface CommandLine {
 	command: string;
 	/** The `# comment` above it, without the hash. */
 	intent?: string;
+	/** A `# Why: …` comment above it. */
+	why?: string;
 	line: number;
 }
 
@@ -42,13 +52,23 @@ export interface CodeBlock {
 	/** The list item the block sits under, e.g. "Blue-Green Deployment" or "Commands". */
 	label?: string;
 	commands: CommandLine[];
+	/** The why line of the item the block sits under. */
+	why?: string;
 	line: number;
 }
 
-export interface Subsection {
+/** Exam tags from `Domain:` and `Objectives:` paragraphs right under a heading. */
+export interface ExamTags {
+	domain?: string;
+	objectives?: string[];
+}
+
+export interface Subsection extends ExamTags {
 	title: string;
 	facts: Fact[];
 	code: CodeBlock[];
+	/** Items left to another reader (scenarios, sequences, outputs), so the subsection is not "empty". */
+	otherItems?: number;
 	line: number;
 }
 
@@ -84,11 +104,15 @@ export function splitCommands(value: string, firstLine: number): CommandLine[] {
 	const out: CommandLine[] = [];
 	const lines = value.split('\n');
 	let intent: string | undefined;
+	let why: string | undefined;
 	for (let i = 0; i < lines.length; i++) {
 		const raw = lines[i]!.trim();
 		if (!raw) continue;
 		if (raw.startsWith('#')) {
-			intent = raw.replace(/^#+\s*/, '').trim() || undefined;
+			const comment = raw.replace(/^#+\s*/, '').trim();
+			const w = /^Why:\s*(.+)$/i.exec(comment);
+			if (w) why = w[1]!.trim();
+			else intent = comment || undefined;
 			continue;
 		}
 		const start = i;
@@ -106,8 +130,14 @@ export function splitCommands(value: string, firstLine: number): CommandLine[] {
 			const [head, ...body] = parts;
 			command = `${head} ${body.join('; ')}`;
 		}
-		out.push({ command, ...(intent ? { intent } : {}), line: firstLine + 1 + start });
+		out.push({
+			command,
+			...(intent ? { intent } : {}),
+			...(why ? { why } : {}),
+			line: firstLine + 1 + start
+		});
 		intent = undefined;
+		why = undefined;
 	}
 	return out;
 }
@@ -128,51 +158,113 @@ export function isLabel(text: string): boolean {
 	return /:$/.test(text) && !/\s.*\s.*\s/.test(text.replace(/:$/, '').trim());
 }
 
+/** Items another reader owns (scenarios, command sequences, reading output): skipped here, silently. */
+export const OTHER_READER = /^(Scenario|Sequence|Output):/;
+
+/** The singular of a lead-in naming a kind of thing: "Network drivers" → "network driver". */
+export function categoryOf(label: string): string | undefined {
+	const words = label.replace(/\*\*/g, '').trim().split(/\s+/);
+	if (words.length === 0 || words.length > 4) return undefined;
+	const last = words[words.length - 1]!;
+	if (!/[^s]s$/.test(last)) return undefined;
+	if (
+		/^(commands|examples|options|steps|components|features|tools|points)$/i.test(last) &&
+		words.length === 1
+	)
+		return undefined;
+	words[words.length - 1] = last.replace(/ies$/, 'y').replace(/s$/, '');
+	return words.map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
+}
+
+const paraOf = (item: ListItem) => item.children.find((c): c is Paragraph => c.type === 'paragraph');
+
 function readItem(
 	item: ListItem,
 	into: Subsection,
 	parent: string | undefined,
 	unused: Notes['unused'],
-	under?: string
+	under?: string,
+	category?: string
 ): void {
-	const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
+	const para = paraOf(item);
 	const text = para ? clean(toString(para)) : '';
 	const line = item.position?.start.line ?? 0;
+	if (OTHER_READER.test(text)) {
+		into.otherItems = (into.otherItems ?? 0) + 1;
+		return;
+	}
 	let term: string | undefined;
 	let explanation: string | undefined;
+	let ownCategory: string | undefined;
 	if (para) {
 		const [first, ...rest] = para.children;
-		const tail = clean(rest.map((n) => toString(n)).join(''));
+		let tail = clean(rest.map((n) => toString(n)).join(''));
+		const cat = /^\(([^)]+)\)\s*/.exec(tail);
+		if (first?.type === 'strong' && cat && /^[:\u2013\u2014-]/.test(tail.slice(cat[0].length))) {
+			ownCategory = cat[1]!.trim();
+			tail = tail.slice(cat[0].length);
+		}
 		// A term is a bold lead followed by a colon or dash, or a bold lead alone ("**Kubernetes**:").
 		if (first?.type === 'strong' && (tail === '' || /^[:\u2013\u2014-]/.test(tail))) {
 			term = clean(toString(first));
 			explanation = tail.replace(/^[:\u2013\u2014-]\s*/, '');
 		}
 	}
+	const misconception = /^Misconception:\s*/i.exec(text);
 	const label = text.replace(/:$/, '').replace(/\*\*/g, '').trim();
-	const lead = text !== '' && isLabel(text);
+	const lead = text !== '' && !misconception && isLabel(text);
+	// Nested "Why:" and "Also:" items belong to this item; they are not facts of their own.
+	const marks = { why: undefined as string | undefined, also: [] as string[] };
+	const nested = item.children.filter((c): c is List => c.type === 'list');
+	for (const list of nested)
+		for (const sub of list.children) {
+			const t = clean(toString(paraOf(sub) ?? { type: 'paragraph', children: [] }));
+			const w = /^Why:\s*(.+)$/i.exec(t);
+			const a = /^Also:\s*(.+)$/i.exec(t);
+			if (w) marks.why = w[1]!;
+			if (a)
+				marks.also.push(
+					...a[1]!
+						.split(',')
+						.map((x) => x.trim())
+						.filter(Boolean)
+				);
+		}
+	const cat = ownCategory ?? (term ? category : undefined);
 	if (text && !lead) {
+		const body = misconception ? text.slice(misconception[0].length) : text.replace(/:$/, '');
 		into.facts.push({
-			text: text.replace(/:$/, ''),
-			...(term ? { term } : {}),
-			...(explanation ? { explanation: explanation.replace(/:$/, '') } : {}),
-			keys: para ? inlineKeys(para.children) : [],
+			text: body,
+			...(term && !misconception ? { term } : {}),
+			...(explanation && !misconception ? { explanation: explanation.replace(/:$/, '') } : {}),
+			keys: para ? inlineKeys(para.children).filter((k) => !(term && k === term && misconception)) : [],
 			...(parent ? { parent } : {}),
 			...(under && !parent ? { under } : {}),
+			...(cat && term ? { category: cat } : {}),
+			...(marks.why ? { why: marks.why } : {}),
+			...(marks.also.length ? { also: marks.also } : {}),
+			...(misconception ? { misconception: true } : {}),
 			line
 		});
 	}
+	const leadCategory = lead && !term ? categoryOf(label) : undefined;
 	for (const child of item.children) {
-		if (child.type === 'code') into.code.push(readCode(child, label || undefined));
+		// Only a lead-in ("Setup:") or a term names the purpose of its code; a plain statement does not.
+		if (child.type === 'code')
+			into.code.push(readCode(child, (text.endsWith(':') || term) && label ? label : undefined, marks.why));
 		else if (child.type === 'list') {
-			const nextParent = term ?? (lead ? label : parent);
-			const nextUnder = !nextParent && text.endsWith(':') ? label : undefined;
-			for (const sub of child.children) readItem(sub, into, nextParent, unused, nextUnder);
+			const nextParent = term ?? (lead && !leadCategory ? label : parent);
+			const nextUnder = !nextParent && !leadCategory && text.endsWith(':') ? label : undefined;
+			for (const sub of child.children) {
+				const t = clean(toString(paraOf(sub) ?? { type: 'paragraph', children: [] }));
+				if (/^(Why|Also):/i.test(t)) continue;
+				readItem(sub, into, nextParent, unused, nextUnder, leadCategory ?? category);
+			}
 		}
 	}
 }
 
-function readCode(node: Code, label?: string): CodeBlock {
+function readCode(node: Code, label?: string, why?: string): CodeBlock {
 	const lang = node.lang ?? '';
 	const kind = codeKind(lang);
 	const line = node.position?.start.line ?? 0;
@@ -181,12 +273,15 @@ function readCode(node: Code, label?: string): CodeBlock {
 		lang,
 		value: node.value,
 		...(label ? { label } : {}),
+		...(why ? { why } : {}),
 		commands: kind === 'shell' ? splitCommands(node.value, line) : [],
 		line
 	};
 }
 
 const emptySub = (title: string, line: number): Subsection => ({ title, facts: [], code: [], line });
+
+const OTHER = '\u0000other';
 
 /** Parses Markdown notes into sections, subsections, facts and code. */
 export function readNotes(markdown: string): Notes {
@@ -224,6 +319,16 @@ export function readNotes(markdown: string): Notes {
 				notes.unused.push({ line, message: `${node.type} before the first ## section was skipped` });
 			return;
 		}
+		if (node.type === 'paragraph') {
+			// Exam tags: "Domain: networking" and "Objectives: 1.1, 1.3" under a heading (one paragraph or two lines).
+			for (const l of toString(node).split('\n')) {
+				const d = /^\s*Domain:\s*(.+?)\s*$/i.exec(l);
+				const o = /^\s*Objectives?:\s*(.+?)\s*$/i.exec(l);
+				if (d) sub.domain = d[1]!.toLowerCase();
+				if (o) sub.objectives = o[1]!.split(/[,\s]+/).filter(Boolean);
+			}
+			return;
+		}
 		if (node.type === 'list') {
 			for (const item of (node as List).children) readItem(item, sub, undefined, notes.unused);
 			const items = (node as List).children;
@@ -231,18 +336,24 @@ export function readNotes(markdown: string): Notes {
 			const para = last?.children.find((c): c is Paragraph => c.type === 'paragraph');
 			const lastText = para ? clean(toString(para)) : '';
 			// Code after a list belongs to its last item only when that item leads in to it ("Setup:").
-			lastLabel = lastText.endsWith(':') ? lastText.replace(/:$/, '').replace(/\*\*/g, '') : undefined;
+			lastLabel = OTHER_READER.test(lastText)
+				? OTHER
+				: lastText.endsWith(':')
+					? lastText.replace(/:$/, '').replace(/\*\*/g, '')
+					: undefined;
 		} else if (node.type === 'code') {
-			sub.code.push(readCode(node, lastLabel));
+			// The block of a sequence or an output item belongs to the other reader.
+			if (lastLabel !== OTHER) sub.code.push(readCode(node, lastLabel));
 		}
 	};
 	tree.children.forEach(visit);
 	for (const s of notes.sections) {
 		const all = [s.intro, ...s.subsections];
-		if (all.every((x) => x.facts.length === 0 && x.code.length === 0))
+		const empty = (x: Subsection) => x.facts.length === 0 && x.code.length === 0 && !x.otherItems;
+		if (all.every(empty))
 			notes.unused.push({ line: s.line, message: `section "${s.title}" has no list items or code` });
 		for (const x of s.subsections)
-			if (x.facts.length === 0 && x.code.length === 0)
+			if (empty(x))
 				notes.unused.push({ line: x.line, message: `subsection "${x.title}" has no list items or code` });
 	}
 	return notes;

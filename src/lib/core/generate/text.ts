@@ -136,7 +136,7 @@ export function subjectOf(title: string): { text: string; plural: boolean } {
 			.replace(/\s*\(.*\)\s*$/, '')
 			.split(/\s+/)
 			.pop() ?? '';
-	const plural = / and /.test(title) || (/[^s]s$/.test(head) && head !== 'Kubernetes');
+	const plural = / and /.test(title) || (/[^s]s$/.test(head) && !/(us|is|Kubernetes)$/.test(head));
 	return { text, plural };
 }
 
@@ -167,10 +167,8 @@ const PLURAL_VERB =
 	/^(Enable|Visualize|Group|Deploy|Copy|Store|Reuse|Activate|Isolate|Limit|Control|Assign|Provide)\b/;
 /** Capability verbs that still say what a singular subject does ("Network isolation controls ..."). */
 const SINGULAR_VERB = /^(Enable|Visualize|Isolate|Limit|Control|Assign|Provide)\b/;
-const IMPERATIVE =
-	/^(Use|Run|Keep|Minimize|Combine|Order|Put|Store|Deploy|Distribute|Maintain|Group|Activate|Reuse|Load|Override|Prevent|Visualize|Create|Copy|Scan|Monitor|Enable|Sign)\b/;
 const FINITE =
-	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores|includes)\b/i;
+	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores?|includes|holds?|keeps?|runs|gives|lets|moves|makes|starts|stops|reads|writes|ignores|validates|merges)\b/i;
 
 /** A bare verb in the third person singular: "Use" → "uses", "Copy" → "copies", "Push" → "pushes". */
 export function thirdPerson(verb: string): string {
@@ -205,41 +203,11 @@ export function predicate(fact: string, plural: boolean): string | null {
 }
 
 /** True when a fact is a sentence with its own subject ("Data disappears when container stops"). */
-const isClause = (f: string) => FINITE.test(f) && /^[A-Z]/.test(f) && !MODAL.test(f) && !/^[\w-]+,/.test(f);
-
-/**
- * A plain English sentence that states `fact` about `subject`: "Macvlan networks assign a MAC address
- * to each container." Fragments that cannot be joined safely keep an attribution that still reads well.
- */
-export function statementAbout(subject: string, fact: string, plural?: boolean): string {
-	const s = subjectOf(subject);
-	return statementOf(upperFirst(s.text), s.text, fact, plural ?? s.plural);
-}
-
-/**
- * The same for a term kept as written ("Network isolation", "json-file"), introduced by where it
- * stands when it does not start with a capital: "In Logging Drivers, syslog sends logs to syslog."
- */
-export function statementAboutTerm(term: string, where: string, fact: string): string {
-	const head =
-		term
-			.replace(/\s*\(.*\)\s*$/, '')
-			.split(/\s+/)
-			.pop() ?? '';
-	const plural = / and /.test(term) || (/[^s]s$/.test(head) && !/^(Kubernetes|Stats|Options)$/i.test(head));
-	const lead = /^[A-Z]/.test(term) ? term : `In ${where}, ${term}`;
-	return statementOf(lead, lowerFirst(term), fact, plural, `In ${where}, ${term} is described as`);
-}
-
-function statementOf(lead: string, inner: string, fact: string, many: boolean, quoted?: string): string {
-	const f = fact.trim().replace(/[.:]$/, '');
-	const p = predicate(f, many);
-	if (p) return sentence(`${lead} ${p}`);
-	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${inner}, there is ${lowerFirst(f)}`);
-	if (isClause(f)) return sentence(`With ${inner}, ${lowerFirst(f)}`);
-	if (IMPERATIVE.test(f)) return sentence(`For ${inner}, the guide advises: ${lowerFirst(f)}`);
-	return quoted ? `${quoted} "${f}".` : `One of the guide's points about ${inner} is "${f}".`;
-}
+const isClause = (f: string) =>
+	(FINITE.test(f) || /^(A|An|The)\s+\S+(\s+\S+)?\s+[a-z]+s\b/.test(f)) &&
+	/^[A-Z]/.test(f) &&
+	!MODAL.test(f) &&
+	!/^[\w-]+,/.test(f);
 
 /**
  * A question asking which of the options a fact is about, as a plain sentence: "Which of these uses
@@ -250,6 +218,7 @@ export function whichQuestion(who: string, fact: string): string | null {
 	const f = fact.trim().replace(/[.:]$/, '');
 	if (/:/.test(f)) return null;
 	const Who = upperFirst(who);
+	if (/^(is|are|has|have|can|cannot|does|gives|runs|lets)\b/i.test(f)) return `${Who} ${lowerFirst(f)}?`;
 	const first = f.split(/\s+/)[0] ?? '';
 	const rest = f.slice(first.length);
 	if (startsWithVerb(f)) return `${Who} ${first.toLowerCase()}${rest}?`;
@@ -258,5 +227,24 @@ export function whichQuestion(who: string, fact: string): string | null {
 	if (/^Default\s+[a-z]/.test(f) && !FINITE.test(f)) return `${Who} is the ${lowerFirst(f)}?`;
 	if (MODAL.test(f)) return `${Who} ${lowerFirst(f)}?`;
 	if (isClause(f)) return `For ${who} is it true that ${lowerFirst(f)}?`;
+	return null;
+}
+
+/**
+ * A plain English sentence that says `fact` of `subject` ("the overlay network driver", "bind mounts"),
+ * or null when no sentence can be formed safely: then the fact makes fewer cards, never a quotation.
+ */
+export function sentenceAbout(subject: string, plural: boolean, fact: string): string | null {
+	const f = fact.trim().replace(/[.:;]$/, '');
+	if (!f) return null;
+	const lead = upperFirst(subject);
+	if (/^(is|are|has|have|can|cannot|does|do|needs|must|may|will|gives|runs|lets)\b/i.test(f))
+		return sentence(`${lead} ${f.charAt(0).toLowerCase()}${f.slice(1)}`);
+	const p = predicate(upperFirst(f), plural);
+	if (p) return sentence(`${lead} ${p}`);
+	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${subject}, there is ${lowerFirst(f)}`);
+	// A full sentence that names its own subject stands alone; any other clause keeps its subject as context.
+	if (isClause(f) && /^(A|An|The|Each|Every|Compose|Docker|Swarm)\s/.test(f)) return sentence(f);
+	if (isClause(f)) return sentence(`With ${subject}, ${lowerFirst(f)}`);
 	return null;
 }

@@ -32,9 +32,9 @@ export function qualityViolations(pack: Pack): string[] {
 				const sameSection = c.options.every(
 					(o) =>
 						sec?.subsections.includes(o) ||
-						pack.cards.some((x) => x.sectionId === c.sectionId && x.source.text.startsWith(`${o}:`))
+						pack.cards.some((x) => x.source.text.startsWith(`${o}:`) || x.source.text.startsWith(`${o} (`))
 				);
-				if (!sameSection) bad(c, 'distractor from another section');
+				if (!sameSection) bad(c, 'an option that is not a term of the notes');
 				if (!c.stem.endsWith('?')) bad(c, 'stem is not a question');
 				break;
 			}

@@ -1,0 +1,396 @@
+/**
+ * Cards from typed facts: flashcards, multiple choice, true/false, cloze and DOMC. Every card asks about
+ * the subject, carries a reason, and keys a statement false only where falseness is known: a swap between
+ * defined terms of one category that no fact supports, an author's misconception, or a reviewed entry.
+ */
+import type {
+	Card,
+	ClozeCard,
+	Correction,
+	DomcCard,
+	FlashcardCard,
+	McqCard,
+	SectionId,
+	TrueFalseCard
+} from '../pack/types';
+import { cardId } from './cards';
+import { mergeCorrections, type Overlap } from './errata';
+import type { FalseOrigin, MisconceptionFact, NoteFact, StatementFact, TermFact } from './facts';
+import {
+	gives,
+	hasWord,
+	lowerFirst,
+	sentence,
+	sentenceAbout,
+	stableShuffle,
+	upperFirst,
+	whichQuestion
+} from './text';
+
+/** What the fact builders need besides the facts: section ids and reviewed overlaps. */
+export interface FactCtx {
+	sectionId: (f: NoteFact) => SectionId;
+	overlaps: readonly Overlap[];
+	/** Card id → where its false key came from; filled in as cards are made. */
+	origins: Record<string, FalseOrigin>;
+}
+
+type Draft = Omit<Card, 'id'>;
+
+const FILLER = new Set([
+	'the',
+	'a',
+	'an',
+	'is',
+	'are',
+	'of',
+	'to',
+	'and',
+	'or',
+	'for',
+	'with',
+	'in',
+	'on',
+	'by'
+]);
+
+/** The content words of a text, for comparing what two facts mean. */
+function words(text: string): Set<string> {
+	return new Set(
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9.-]+/g, ' ')
+			.split(' ')
+			.map((w) => w.replace(/^[.-]+|[.-]+$/g, '').replace(/s$/, ''))
+			.filter((w) => w.length > 0 && !FILLER.has(w))
+	);
+}
+
+/** True when two facts say the same thing: equal content words or nearly so (Jaccard ≥ 0.6). */
+export function sameMeaning(a: string, b: string): boolean {
+	const x = words(a);
+	const y = words(b);
+	if (x.size === 0 || y.size === 0) return false;
+	const common = [...x].filter((w) => y.has(w)).length;
+	return common / (x.size + y.size - common) >= 0.6;
+}
+
+function common(f: NoteFact, ctx: FactCtx, text: string, why: string, extra: Correction[] = []) {
+	const correction = mergeCorrections([...f.corrections, ...extra]);
+	return {
+		sectionId: ctx.sectionId(f),
+		source: {
+			section: f.section.title,
+			...(f.sub.title ? { subsection: f.sub.title } : {}),
+			text
+		},
+		...(correction ? { correction } : {}),
+		why,
+		...(f.tags.domain ? { domain: f.tags.domain } : {}),
+		...(f.tags.objectives ? { objectives: f.tags.objectives } : {}),
+		fact: f.key
+	};
+}
+
+const make = (draft: Draft, f: NoteFact, disc: string): Card =>
+	({ id: cardId(draft.kind, f.source.original, disc), ...draft }) as Card;
+
+/** The reason a fact gives: the author's why line, else the correction's, else null. */
+function reasonOf(f: NoteFact): string | null {
+	if (f.why) return sentence(upperFirst(f.why));
+	const c = f.corrections.find((x) => x.why);
+	return c ? c.why : null;
+}
+
+/** A definition said of its term: "The overlay network driver connects …", else "overlay: …". */
+function defined(t: TermFact): string {
+	return (
+		sentenceAbout(t.subject, t.plural, t.definition) ?? `${upperFirst(t.term)}: ${sentence(t.definition)}`
+	);
+}
+
+/**
+ * True when something in the notes says `claim` of the term `t` after all: its own definition, a
+ * statement about it, or a reviewed overlap. Such a swap is not known to be false.
+ */
+function supported(t: TermFact, claim: string, all: readonly NoteFact[], ctx: FactCtx): boolean {
+	if (sameMeaning(t.definition, claim)) return true;
+	const about = all.filter(
+		(x) => x.kind === 'statement' && (x.subject === t.term || x.subject === t.subject)
+	) as StatementFact[];
+	if (about.some((x) => sameMeaning(x.text, claim))) return true;
+	if (hasWord(claim, t.term)) return true;
+	return ctx.overlaps.some(
+		(o) => claim.includes(o.fact) && (o.alsoTrueOf.includes(t.term) || o.alsoTrueOf.includes(t.sub.title))
+	);
+}
+
+/** Other terms of the same explicit category whose definitions are known to be false of `t`. */
+function rivals(t: TermFact, pool: readonly TermFact[], all: readonly NoteFact[], ctx: FactCtx): TermFact[] {
+	return pool.filter(
+		(o) =>
+			o !== t &&
+			o.term.toLowerCase() !== t.term.toLowerCase() &&
+			!supported(t, o.definition, all, ctx) &&
+			!gives(o.definition, t.term)
+	);
+}
+
+const what = (t: TermFact) => (t.plural ? 'What are' : 'What is');
+
+function termCards(
+	t: TermFact,
+	pool: readonly TermFact[],
+	all: readonly NoteFact[],
+	ctx: FactCtx,
+	balance: { trues: number; falses: number }
+): Card[] {
+	const out: Card[] = [];
+	const reason = reasonOf(t);
+	const def = defined(t);
+	const why = reason ?? def;
+	// Forward: the definition of the term.
+	const front = `${what(t)} ${t.subject}?`;
+	if (!gives(front, t.definition))
+		out.push(
+			make(
+				{
+					kind: 'flashcard',
+					front,
+					// The definition said of its term, unless that takes a "With …," lead: then the definition as written.
+					back: /^With /.test(def) ? sentence(upperFirst(t.definition)) : def,
+					...common(t, ctx, t.source.text, why)
+				} as Omit<FlashcardCard, 'id'>,
+				t,
+				'term'
+			)
+		);
+	if (!t.category) return out;
+	const cat = t.category;
+	// "For which … is it true that …" reads as a test of the wording, not of the thing: not asked.
+	const asked = whichQuestion(`which ${cat}`, t.definition);
+	const askOk = asked !== null && !/^For /.test(asked);
+	const ask = askOk ? asked : `Which ${cat} ${lowerFirst(t.definition)}?`;
+	// Reverse: the term from its definition (a sibling of the forward card: same fact).
+	if (t.term.split(/\s+/).length <= 4) {
+		const reverse = askOk ? ask : `Name the ${cat}: ${lowerFirst(sentence(t.definition))}`;
+		if (!gives(reverse, t.term))
+			out.push(
+				make(
+					{
+						kind: 'flashcard',
+						front: reverse,
+						// Accepted alternatives (an "Also:" line) are shown with the answer.
+						back: t.also.length ? `${t.term} (also: ${t.also.join(', ')})` : t.term,
+						...common(t, ctx, t.source.text, why)
+					} as Omit<FlashcardCard, 'id'>,
+					t,
+					'reverse'
+				)
+			);
+	}
+	const wrong = rivals(t, pool, all, ctx);
+	// Multiple choice: which term of the category fits; every distractor is a term of the same category.
+	if (askOk && wrong.length >= 3 && !gives(ask, t.term)) {
+		const picked = stableShuffle(wrong, t.source.original, (x) => x.term)
+			.filter((x) => !hasWord(ask, x.term))
+			.slice(0, 3);
+		if (picked.length === 3) {
+			const opts = stableShuffle([t, ...picked], `${t.source.original}#opts`, (x) => x.term);
+			const draft: Omit<McqCard, 'id'> = {
+				kind: 'mcq',
+				stem: ask,
+				options: opts.map((x) => x.term),
+				answer: opts.indexOf(t),
+				reasons: opts.map((x) => (x === t ? `Yes: ${why}` : `No: ${lowerFirst(defined(x))}`)),
+				...common(t, ctx, t.source.text, why)
+			};
+			const card = make(draft as Draft, t, 'mcq-term');
+			ctx.origins[card.id] = 'category swap';
+			out.push(card);
+		}
+	}
+	// True/false: a swap with a rival's definition when falses are behind, else the true definition with its reason.
+	const swap = stableShuffle(wrong, `${t.source.original}#tf`, (x) => x.term)[0];
+	const falseStatement = swap ? sentenceAbout(t.subject, t.plural, swap.definition) : null;
+	if (falseStatement && swap && balance.falses <= balance.trues) {
+		const draft: Omit<TrueFalseCard, 'id'> = {
+			kind: 'truefalse',
+			statement: falseStatement,
+			answer: false,
+			explanation: `False: that is ${swap.subject}. ${def}`,
+			...common(t, ctx, t.source.text, `${def}${reason ? ` ${reason}` : ''}`)
+		};
+		const card = make(draft as Draft, t, 'tf');
+		ctx.origins[card.id] = 'category swap';
+		balance.falses++;
+		out.push(card);
+	} else if (reason && sentenceAbout(t.subject, t.plural, t.definition)) {
+		out.push(
+			make(
+				{
+					kind: 'truefalse',
+					statement: def,
+					answer: true,
+					explanation: `True: ${reason}`,
+					...common(t, ctx, t.source.text, reason)
+				} as Omit<TrueFalseCard, 'id'>,
+				t,
+				'tf'
+			)
+		);
+		balance.trues++;
+	}
+	// DOMC: one stem about the term, its definition and rivals' definitions shown one at a time.
+	if (wrong.length >= 2 && sentenceAbout(t.subject, t.plural, t.definition)) {
+		const others = stableShuffle(wrong, `${t.source.original}#domc`, (x) => x.term).slice(0, 3);
+		const options = stableShuffle(
+			[
+				{ text: sentence(upperFirst(t.definition)), correct: true, why: `Yes: ${why}` },
+				...others.map((o) => ({
+					text: sentence(upperFirst(o.definition)),
+					correct: false,
+					why: `No: that is ${o.subject}.`
+				}))
+			],
+			`${t.source.original}#domc-opts`,
+			(o) => o.text
+		);
+		const draft: Omit<DomcCard, 'id'> = {
+			kind: 'domc',
+			stem: `Is this true of ${t.subject}? Answer each option yes or no.`,
+			options,
+			...common(t, ctx, t.source.text, why)
+		};
+		const card = make(draft as Draft, t, 'domc-term');
+		ctx.origins[card.id] = 'category swap';
+		out.push(card);
+	}
+	const c = clozeOf(t, def, why, ctx);
+	if (c) out.push(c);
+	return out;
+}
+
+function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number; falses: number }): Card[] {
+	const out: Card[] = [];
+	const said = sentenceAbout(s.subject, s.plural, s.text);
+	if (!said) return out;
+	// A true statement needs the author's reason: a correction note says what changed, not why it is so.
+	const reason = s.why ? sentence(upperFirst(s.why)) : null;
+	if (reason) {
+		out.push(
+			make(
+				{
+					kind: 'truefalse',
+					statement: said,
+					answer: true,
+					explanation: `True: ${reason}`,
+					...common(s, ctx, s.source.text, reason)
+				} as Omit<TrueFalseCard, 'id'>,
+				s,
+				'tf'
+			)
+		);
+		balance.trues++;
+	}
+	const c = clozeOf(s, said, reasonOf(s) ?? said, ctx);
+	if (c) out.push(c);
+	return out;
+}
+
+function misconceptionCards(
+	m: MisconceptionFact,
+	ctx: FactCtx,
+	balance: { trues: number; falses: number }
+): Card[] {
+	if (!m.why) return [];
+	const statement =
+		/^[A-Z]/.test(m.text) && /\s/.test(m.text)
+			? sentence(m.text)
+			: sentenceAbout(m.subject, m.plural, m.text);
+	if (!statement) return [];
+	const reason = sentence(upperFirst(m.why));
+	const card = make(
+		{
+			kind: 'truefalse',
+			statement,
+			answer: false,
+			explanation: `False: ${reason}`,
+			...common(m, ctx, m.source.text, reason)
+		} as Omit<TrueFalseCard, 'id'>,
+		m,
+		'tf'
+	);
+	ctx.origins[card.id] = m.origin;
+	balance.falses++;
+	return [card];
+}
+
+// ---- cloze ------------------------------------------------------------------------------------
+
+/** A flag, path, file or lower-case name: `-p`, `/var/lib/docker/volumes/`, `.env`, `json-file`. */
+const technical = (t: string) => /[-./_$]/.test(t) || /^[a-z][a-z0-9]+$/.test(t) || /^[A-Z]{2,}$/.test(t);
+
+/** Blanks that teach nothing or cannot be inferred: a version pin, the word docker, a bare number. */
+function unteachable(t: string): boolean {
+	return (
+		/^docker$/i.test(t) ||
+		/:\S*\d/.test(t) ||
+		/@v?\d/.test(t) ||
+		/^v?\d+(\.\d+)+$/.test(t) ||
+		/^\d+$/.test(t) ||
+		t.length < 2
+	);
+}
+
+/** The term a cloze blanks in a sentence: an inline-code or bold key that carries the knowledge. */
+export function clozeTarget(f: NoteFact, said: string): string | null {
+	const keys = f.source.keys.filter((k) => k !== (f.kind === 'term' ? f.term : ''));
+	for (const k of [
+		...keys.filter(technical),
+		...keys.filter((x) => !technical(x) && x.split(/\s+/).length < 3)
+	]) {
+		const t = k.trim();
+		if (unteachable(t)) continue;
+		const at = said.indexOf(t);
+		if (at < 0) continue;
+		const rest = said.slice(0, at) + said.slice(at + t.length);
+		if (gives(rest, t)) continue;
+		if (rest.replace(/[^a-z]/gi, '').length < 12) continue;
+		return t;
+	}
+	return null;
+}
+
+function clozeOf(f: NoteFact, said: string, why: string, ctx: FactCtx): Card | null {
+	const t = clozeTarget(f, said);
+	if (!t) return null;
+	const at = said.indexOf(t);
+	const draft: Omit<ClozeCard, 'id'> = {
+		kind: 'cloze',
+		before: said.slice(0, at),
+		after: said.slice(at + t.length),
+		answer: t,
+		...common(f, ctx, f.source.text, why)
+	};
+	return make(draft as Draft, f, `cloze:${t}`);
+}
+
+/** Cards from every fact of the notes; categories are pooled over the whole notes. */
+export function factCards(all: readonly NoteFact[], ctx: FactCtx): Card[] {
+	const pools = new Map<string, TermFact[]>();
+	for (const f of all)
+		if (f.kind === 'term' && f.category) {
+			const key = f.category.toLowerCase();
+			pools.set(key, [...(pools.get(key) ?? []), f]);
+		}
+	const balance = { trues: 0, falses: 0 };
+	const out: Card[] = [];
+	for (const f of all) {
+		if (f.kind === 'term')
+			out.push(...termCards(f, pools.get(f.category?.toLowerCase() ?? '') ?? [], all, ctx, balance));
+		else if (f.kind === 'statement') out.push(...statementCards(f, ctx, balance));
+		else out.push(...misconceptionCards(f, ctx, balance));
+	}
+	return out;
+}

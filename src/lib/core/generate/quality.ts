@@ -1,0 +1,158 @@
+/**
+ * The question-quality figures of a pack, measured the way a careful exam writer reads it: wording about
+ * the document, reasons, where false statements come from, duplicates and what blanks blank. Shared by
+ * `npm run bench -- quality`, `deckhand lint` and the quality tests, so the three agree.
+ */
+import { cardText } from '../pack/browse';
+import type { Card, CardKind, Pack } from '../pack/types';
+
+/** Phrases that ask about the document instead of the subject. */
+const DOCUMENT_WORDING = [
+	/\bthe (guide|notes|document)\b/i,
+	/\bguide's\b/i,
+	/\bis described as\b/i,
+	/\bwhat is meant by\b/i,
+	/\bunder which topic\b/i,
+	/\bwhich of these (does|statements)\b/i,
+	/\bas (a )?points? of\b/i,
+	/\bkey points of\b/i,
+	/\bwhat points\b/i,
+	/\bfor which of these is it true\b/i
+];
+
+/** Everything a learner reads on a card, before and after answering. */
+export function shownText(c: Card): string {
+	const { question, answer } = cardText(c);
+	const reasons =
+		c.kind === 'mcq'
+			? (c.reasons ?? []).join(' ')
+			: c.kind === 'domc'
+				? c.options.map((o) => o.why ?? '').join(' ')
+				: '';
+	return [question, answer, c.why ?? '', reasons].join('\n');
+}
+
+/** True when a card is worded about the document ("the guide says", "is described as", a heading prefix). */
+export function aboutDocument(c: Card, headings: readonly string[] = []): boolean {
+	const text = shownText(c);
+	if (DOCUMENT_WORDING.some((r) => r.test(text))) return true;
+	// A heading as an option or as a prefix ("In Host Networking, …", "Bridge Networks: …").
+	if (c.kind === 'mcq' && c.options.some((o) => headings.includes(o))) return true;
+	const q = cardText(c).question;
+	return headings.some((h) => h.length > 0 && (q.startsWith(`In ${h},`) || q.startsWith(`${h}:`)));
+}
+
+/** True when an explanation only says where something is written, not why it is so. */
+export function locationOnly(text: string): boolean {
+	return /\b(says|lists|mentions) (this|it) (under|about)\b|\bthe guide (says|lists)\b/i.test(text);
+}
+
+/** True when a card carries a reason for its answer (and, for MCQ and DOMC, for every option). */
+export function hasReason(c: Card): boolean {
+	const why = (c.why ?? (c.kind === 'truefalse' ? c.explanation : '')).trim();
+	if (!why || locationOnly(why)) return false;
+	if (c.kind === 'mcq') return (c.reasons ?? []).length === c.options.length && c.reasons!.every((r) => !!r);
+	if (c.kind === 'domc') return c.options.every((o) => !!o.why && !locationOnly(o.why));
+	return true;
+}
+
+/** The key of a card's question and answer: two cards with the same key are duplicates. */
+export function questionKey(c: Card): string {
+	const { question, answer } = cardText(c);
+	const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+	return `${c.kind}\u0000${norm(question)}\u0000${norm(answer)}`;
+}
+
+export type BlankKind =
+	| 'flag'
+	| 'flag value'
+	| 'subcommand'
+	| 'path'
+	| 'term'
+	| 'number'
+	| 'version pin'
+	| 'name'
+	| 'config line'
+	| 'docker';
+
+/** What a blank blanks, by its answer. */
+export function blankKind(answer: string, kind: CardKind): BlankKind {
+	const a = answer.trim();
+	if (kind === 'config-fill')
+		return /:\s*\S*\d+\.\d+|:[\w.-]*\d[\w.-]*$|@v\d/.test(a) ? 'version pin' : 'config line';
+	if (a === 'docker') return 'docker';
+	if (/^--?[a-zA-Z]/.test(a)) return 'flag';
+	if (/^\d+(\.\d+)*$/.test(a) || /^v?\d+\.\d+/.test(a))
+		return /^\d+(\.\d+)?\s*\w*$/.test(a) ? 'number' : 'version pin';
+	if (/:\S*\d/.test(a) && !a.includes('/var')) return 'version pin';
+	if (/^[./~]/.test(a) || /\/.+\//.test(a)) return 'path';
+	if (kind === 'command-fill') return /^[a-z][a-z-]+$/.test(a) ? 'subcommand' : 'flag value';
+	if (/^\d/.test(a)) return 'number';
+	return 'term';
+}
+
+export interface QualityFigures {
+	cards: number;
+	byKind: Partial<Record<CardKind, number>>;
+	aboutDocument: number;
+	withReason: number;
+	withReasonPercent: number;
+	falseStatements: Record<string, number>;
+	duplicates: number;
+	blanks: Partial<Record<BlankKind, number>>;
+	wordOrderShort: number;
+	wordOrderNoDistractor: number;
+}
+
+/**
+ * The figures of one pack. `origins` maps a card id to where its false statement or wrong options came
+ * from (the generator reports it); cards it does not name count as "unchecked".
+ */
+export function measureQuality(pack: Pack, origins: Readonly<Record<string, string>> = {}): QualityFigures {
+	const headings = pack.sections.flatMap((s) => [s.title, ...s.subsections]);
+	const byKind: QualityFigures['byKind'] = {};
+	const blanks: QualityFigures['blanks'] = {};
+	const falseStatements: Record<string, number> = {};
+	const keys = new Set<string>();
+	let about = 0;
+	let reason = 0;
+	let duplicates = 0;
+	let wordOrderShort = 0;
+	let wordOrderNoDistractor = 0;
+	for (const c of pack.cards) {
+		byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
+		if (aboutDocument(c, headings)) about++;
+		if (hasReason(c)) reason++;
+		const key = questionKey(c);
+		if (keys.has(key)) duplicates++;
+		keys.add(key);
+		const falseKey =
+			(c.kind === 'truefalse' && !c.answer) ||
+			c.kind === 'mcq' ||
+			(c.kind === 'domc' && c.options.some((o) => !o.correct));
+		if (falseKey) {
+			const origin = origins[c.id] ?? 'unchecked';
+			falseStatements[origin] = (falseStatements[origin] ?? 0) + 1;
+		}
+		if (c.kind === 'cloze' || c.kind === 'command-fill' || c.kind === 'config-fill') {
+			const b = blankKind(c.answer, c.kind);
+			blanks[b] = (blanks[b] ?? 0) + 1;
+		}
+		if (c.kind === 'command-order') {
+			if (c.tokens.length < 5) wordOrderShort++;
+			if (c.distractors.length === 0) wordOrderNoDistractor++;
+		}
+	}
+	return {
+		cards: pack.cards.length,
+		byKind,
+		aboutDocument: about,
+		withReason: reason,
+		withReasonPercent: pack.cards.length ? Math.round((reason / pack.cards.length) * 1000) / 10 : 0,
+		falseStatements,
+		duplicates,
+		blanks,
+		wordOrderShort,
+		wordOrderNoDistractor
+	};
+}
