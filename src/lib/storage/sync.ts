@@ -3,7 +3,6 @@
  * push, and the merge of what was pulled. Tables of schema version 10: syncMeta (key/value) and
  * syncDeleted (the stable ids of undone reviews still to delete on the server).
  */
-import type { Table } from 'dexie';
 import type { ReviewLog } from '../core/scheduler/types';
 import { parseSettings, type StudySettings } from '../core/scheduler/settings';
 import type { Scheduler } from '../core/scheduler';

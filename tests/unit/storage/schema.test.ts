@@ -259,7 +259,7 @@ describe('schema upgrades', () => {
 		};
 		v6.close();
 
-		const v7 = new DeckhandDb(name);
+		const v7 = new DeckhandDb(name, 7);
 		await v7.open();
 		expect(v7.verno).toBe(7);
 		expect(await v7.packs.toArray()).toEqual(before.packs);

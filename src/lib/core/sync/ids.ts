@@ -16,19 +16,24 @@ export function logUid(log: LogKey): string {
 }
 
 /**
- * Stamps logs that have no stable id yet (old backups, databases from before version 10). Two records
- * of the same review on one device (same card, millisecond and grade) stay two reviews: the second
- * gets its place among the twins appended, so nothing is lost to the unique index.
+ * Stamps logs that have no stable id yet (old backups, databases from before version 10), and gives a
+ * fresh one to a log whose id an earlier log of the list already has (a hand-edited backup). Two records
+ * of the same review on one device (same card, millisecond and grade) stay two reviews: the second gets
+ * its place among the twins appended, so nothing is lost to the unique index.
  */
 export function withLogUids<T extends LogKey & { uid?: string }>(logs: readonly T[]): T[] {
-	const seen = new Set<string>();
-	for (const l of logs) if (l.uid) seen.add(l.uid);
+	const given = new Set<string>();
+	for (const l of logs) if (l.uid) given.add(l.uid);
+	const used = new Set<string>();
 	return logs.map((l) => {
-		if (l.uid) return l;
+		if (l.uid && !used.has(l.uid)) {
+			used.add(l.uid);
+			return l;
+		}
 		const base = logUid(l);
 		let uid = base;
-		for (let n = 2; seen.has(uid); n++) uid = `${base}-${n}`;
-		seen.add(uid);
+		for (let n = 2; used.has(uid) || (given.has(uid) && uid !== l.uid); n++) uid = `${base}-${n}`;
+		used.add(uid);
 		return { ...l, uid };
 	});
 }
