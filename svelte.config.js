@@ -39,8 +39,10 @@ const config = {
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
 				// 'self' only: the app talks to no other server. Importing a pack from a URL fetches
-				// from the origin the learner names, so https: is allowed for connections.
-				'connect-src': ['self', 'https:'],
+				// from the origin the learner names, so https: is allowed for connections; sync talks to
+				// the CouchDB server the learner names (https:, or plain http on this computer only, for
+				// `npm run sync-server`).
+				'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'media-src': ['self', 'blob:'],

@@ -132,6 +132,13 @@ describe('server URL and status line', () => {
 		}
 	);
 
+	it('plain http only to this computer: the password travels encrypted', () => {
+		const r = parseServerUrl('http://couch.example.org/deckhand');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors.message).toMatch(/must start with https:\/\//);
+		expect(parseServerUrl('http://localhost:5984/deckhand').ok).toBe(true);
+	});
+
 	it('says when it last synced, or what went wrong', () => {
 		const line = { lastSyncedAt: T0, error: null, running: false, offline: false };
 		expect(describeSync(line, T0 + 2 * 60_000)).toBe('Last synced 2 minutes ago.');

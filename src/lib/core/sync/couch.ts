@@ -22,8 +22,10 @@ export interface Couch {
 	fetch: Fetch;
 }
 
-export const MESSAGES: Record<SyncFailureKind, string> = {
+export const MESSAGES: Record<SyncFailureKind | 'insecure', string> = {
 	'bad-url': 'The Server URL should be a CouchDB database address, like https://couch.example.org/deckhand.',
+	insecure:
+		'The Server URL must start with https:// (plain http:// only works for a server on this computer), so your password and reviews travel encrypted.',
 	unreachable: 'Could not reach the server. Sync will try again when you are online; check the Server URL.',
 	'wrong-password': 'Wrong user name or password.',
 	'signed-out': 'Signed out of the sync server: enter your password and press Sync now.',
@@ -43,6 +45,8 @@ const failure = (kind: SyncFailureKind, detail?: string): SyncFailure => ({
 	message: detail ? `${MESSAGES[kind]} (${detail})` : MESSAGES[kind]
 });
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /** Reads a Server URL typed by the learner: http(s), with a database name as its last path segment. */
 export function parseServerUrl(input: string): Result<{ db: string; root: string }, SyncFailure> {
 	let u: URL;
@@ -55,6 +59,9 @@ export function parseServerUrl(input: string): Result<{ db: string; root: string
 	const name = path.slice(path.lastIndexOf('/') + 1);
 	if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !name || u.username || u.password || u.search)
 		return fail(failure('bad-url'));
+	// The app's content security policy allows plain http to this computer only (svelte.config.js).
+	if (u.protocol === 'http:' && !LOOPBACK.has(u.hostname))
+		return fail({ kind: 'bad-url', message: MESSAGES.insecure });
 	return ok({ db: `${u.origin}${path}`, root: `${u.origin}${path.slice(0, path.length - name.length)}` });
 }
 
