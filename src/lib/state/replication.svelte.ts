@@ -26,7 +26,7 @@ import {
 } from '../storage/sync';
 import { setAutoSyncHint } from './replication-trigger';
 import { settings } from './settings.svelte';
-import { broadcast } from './sync';
+import { announce } from './sync';
 
 /**
  * The scheduler that replays merged reviews: built from the merged settings the way
@@ -149,7 +149,7 @@ class ReplicationState {
 			if (!r.ok) return this.#finish(r.errors.message, r.errors.kind === 'unreachable');
 			if (r.value.pulled > 0) {
 				await settings.load(true);
-				broadcast({ type: 'replaced' });
+				announce({ type: 'replaced' });
 			}
 			await this.#finish(null);
 			return r.value;

@@ -65,6 +65,8 @@ interface DeletedRecord {
 }
 
 const CONFIG = 'config';
+/** Cards whose reviews a pull changed and that are still to be rescheduled. */
+const REPLAY = 'replay';
 const STATUS = 'status';
 const PROGRESS = 'progress';
 const SETTINGS_KEY = 'study';
@@ -199,15 +201,14 @@ const cardKey = (l: Pick<ReviewLog, 'packId' | 'cardId'>) => `${l.packId}\u0000$
 /**
  * Merges pulled documents in one transaction, with the new checkpoint: new reviews are added (one
  * copy per stable id), deleted ones removed, the newest settings win, missing exams are added, and
- * every card whose reviews changed is rescheduled by replaying its reviews (`makeScheduler` builds the
- * scheduler from the merged settings). Returns how many documents changed something.
+ * every card whose reviews changed is noted for rescheduling (`replayPulled`, once the pull is done,
+ * so a card is replayed once per sync, not once per batch; the note is kept, so an interrupted sync
+ * reschedules it next time). Returns how many documents changed something.
  */
 export async function applyPulled(
 	db: DeckhandDb,
 	docs: readonly Incoming[],
-	lastSeq: string | number,
-	makeScheduler: (s: StudySettings) => Scheduler,
-	now: number
+	lastSeq: string | number
 ): Promise<number> {
 	const tables = [
 		db.logs,
@@ -280,8 +281,9 @@ export async function applyPulled(
 		}
 
 		if (touched.size) {
-			const settings = parseSettings((await db.settings.get(SETTINGS_KEY))?.value);
-			await replayCards(db, makeScheduler(settings), [...touched.values()], now);
+			const pending = ((await meta(db).get(REPLAY))?.value as [string, string][] | undefined) ?? [];
+			for (const [packId, cardId] of pending) touched.set(`${packId}\u0000${cardId}`, { packId, cardId });
+			await meta(db).put({ key: REPLAY, value: [...touched.values()].map((c) => [c.packId, c.cardId]) });
 		}
 		const lastAfter = ((await db.logs.toCollection().lastKey()) as number | undefined) ?? 0;
 		// Pulled logs are on the server already: when nothing of this device's own was waiting, the push
@@ -292,16 +294,33 @@ export async function applyPulled(
 	});
 }
 
-/** Reschedules cards from their logs (a card with no log left is new again; an uninstalled one waits). */
+/**
+ * Reschedules the cards pulls changed, from their logs, with the scheduler of the merged settings (a
+ * card with no log left is new again; a card of a pack not installed here is skipped). One transaction.
+ */
+export async function replayPulled(
+	db: DeckhandDb,
+	makeScheduler: (s: StudySettings) => Scheduler,
+	now: number
+): Promise<number> {
+	return db.transaction('rw', [db.logs, db.states, db.summaries, db.settings, meta(db)], async () => {
+		const keys = ((await meta(db).get(REPLAY))?.value as [string, string][] | undefined) ?? [];
+		if (!keys.length) return 0;
+		const scheduler = makeScheduler(parseSettings((await db.settings.get(SETTINGS_KEY))?.value));
+		await replayCards(db, scheduler, keys, now);
+		await meta(db).delete(REPLAY);
+		return keys.length;
+	});
+}
+
 async function replayCards(
 	db: DeckhandDb,
 	scheduler: Scheduler,
-	cards: { packId: string; cardId: string }[],
+	keys: [string, string][],
 	now: number
 ): Promise<void> {
-	const keys = cards.map((c) => [c.packId, c.cardId] as [string, string]);
 	const states = await db.states.bulkGet(keys);
-	for (let i = 0; i < cards.length; i++) {
+	for (let i = 0; i < keys.length; i++) {
 		const st = states[i];
 		if (!st) continue;
 		const logs = await db.logs.where('[packId+cardId]').equals(keys[i]!).toArray();
@@ -327,6 +346,7 @@ export function syncStore(
 		},
 		collectPush: (limit) => collectPush(db, limit),
 		markPushed: (mark) => markPushed(db, mark),
-		applyPulled: (docs, lastSeq) => applyPulled(db, docs, lastSeq, makeScheduler, now())
+		applyPulled: (docs, lastSeq) => applyPulled(db, docs, lastSeq),
+		afterPull: () => replayPulled(db, makeScheduler, now()).then(() => undefined)
 	};
 }

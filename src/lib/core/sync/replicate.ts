@@ -27,6 +27,8 @@ export interface SyncStore<Mark> {
 	/** Merges a batch of pulled documents and records `lastSeq`, in one transaction; returns how many
 	 * changed something here (a document this device already had changes nothing). */
 	applyPulled(docs: Incoming[], lastSeq: string | number): Promise<number>;
+	/** Work left for after the last batch (rescheduling the cards the pull changed). */
+	afterPull(): Promise<void>;
 }
 
 export interface SyncReport {
@@ -116,6 +118,7 @@ export async function replicate<Mark>(
 			ck = { ...ck, pullSeq: answer.last_seq };
 			if (answer.results.length < batch) break;
 		}
+		await store.afterPull();
 		return ok(report);
 	} catch (e) {
 		if (e instanceof CouchError) return fail(e.failure);
