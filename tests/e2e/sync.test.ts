@@ -39,10 +39,14 @@ async function syncNow(page: Page): Promise<void> {
 
 async function gradeThree(page: Page): Promise<void> {
 	await page.goto('/study');
+	// Today's session resumes with the grades it already holds.
+	const progress = page.getByText(/\d+ reviewed/);
+	await expect(progress).toBeVisible();
+	const done = Number(/(\d+) reviewed/.exec((await progress.textContent()) ?? '')?.[1]);
 	for (const [i, grade] of ['Good', 'Easy', 'Hard'].entries()) {
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.getByRole('button', { name: grade }).click();
-		await expect(page.getByText(`${i + 1} reviewed`)).toBeVisible();
+		await expect(page.getByText(`${done + i + 1} reviewed`)).toBeVisible();
 	}
 }
 
@@ -84,6 +88,18 @@ test('two devices synced through the server see each other’s reviews and the s
 	expect(afterLaptop.today).toMatch(/^Today: 6 reviews done/);
 	expect(Number(afterLaptop.fresh)).toBe(Number(start.fresh) - 6);
 	expect(await counts(laptop)).toEqual(afterLaptop);
+
+	// With the switch on, the laptop syncs by itself when it opens (and after each session).
+	await laptop.goto('/settings');
+	await laptop.getByRole('switch', { name: 'Sync on open and after each session' }).check();
+	await expect(laptop.getByRole('status').filter({ hasText: 'Last synced' })).toHaveText(
+		'Last synced just now.'
+	);
+	await gradeThree(phone);
+	await syncNow(phone);
+	await laptop.goto('/');
+	await expect(laptop.getByTestId('today')).toContainText('Today: 9 reviews done');
+	expect(await counts(laptop)).toEqual(await counts(phone));
 });
 
 test('a wrong password gets a plain answer and nothing syncs @desktop', async ({ page }) => {
