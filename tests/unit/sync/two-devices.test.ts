@@ -11,6 +11,7 @@ import { countStudy, getState, recordGrade, undoGrade } from '$lib/storage/study
 import { loadSettings, saveSettings } from '$lib/storage/settings';
 import { exportBackup, restoreBackup } from '$lib/storage/backup';
 import { syncStore } from '$lib/storage/sync';
+import { listExams, saveExam } from '$lib/storage/exams';
 import { flashcardPack } from '../../fixtures/packs';
 import { cookieFetch, startSyncServer, type SyncServer } from '../../fixtures/sync-server';
 
@@ -90,7 +91,8 @@ afterEach(() => {
 	for (const db of opened.splice(0)) db.close();
 });
 
-describe('sync between two devices', () => {
+// Real HTTP to a real server on a shared machine: generous time, never a timing assertion.
+describe('sync between two devices', { timeout: 30_000 }, () => {
 	it('merges reviews made offline on both: none lost, none doubled, the same states and counts', async () => {
 		const phone = await device('phone');
 		const laptop = await device('laptop');
@@ -142,6 +144,30 @@ describe('sync between two devices', () => {
 		await sync(laptop);
 		expect((await loadSettings(phone.db)).newPerDay).toBe(7);
 		expect((await loadSettings(laptop.db)).newPerDay).toBe(7);
+	});
+
+	it('exam history syncs, each exam once', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const exam = {
+			startedAt: T0,
+			finishedAt: T0 + 30 * MIN,
+			endedBy: 'submitted' as const,
+			config: { length: 10, timeLimitMs: 30 * MIN, passMark: 0.7, countAsReviews: false },
+			seed: 42,
+			correct: 8,
+			total: 10,
+			score: 0.8,
+			passed: true,
+			byDomain: [],
+			missed: []
+		};
+		await saveExam(phone.db, exam);
+		await sync(phone);
+		await sync(laptop);
+		await sync(phone);
+		expect((await listExams(laptop.db)).map(({ id: _id, ...e }) => e)).toEqual([exam]);
+		expect(await listExams(phone.db)).toHaveLength(1);
 	});
 
 	it('an interrupted sync resumes from its checkpoint', async () => {
