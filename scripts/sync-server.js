@@ -67,7 +67,8 @@ const adminAuth = 'Basic ' + Buffer.from(`${ADMIN}:${ADMIN_PASSWORD}`).toString(
 
 /** The public port: passes every request through, except a non-admin's PUT or DELETE of a database. */
 const proxy = createServer((req, res) => {
-	const dbLevel = /^\/[^/_?][^/?]*\/?(\?.*)?$/.test(req.url ?? '');
+	// `/name` or `/_name` (a database), but not `/_session` (DELETE is how a client signs out).
+	const dbLevel = /^\/[^/?]+\/?(\?.*)?$/.test(req.url ?? '') && !/^\/_session\b/.test(req.url ?? '');
 	if (
 		dbLevel &&
 		(req.method === 'PUT' || req.method === 'DELETE') &&
