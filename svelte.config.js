@@ -38,10 +38,11 @@ const config = {
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				// The app talks to no server of its own. Importing a pack from a URL and subscribing to a
-				// catalogue fetch from the origin the learner names, so https: is allowed for connections;
-				// plain http only on this device's loopback address, where a team lead tries a catalogue
-				// before publishing it (and the end-to-end tests serve theirs): it reaches nothing else.
+				// The app talks to no server of its own. Importing a pack from a URL, subscribing to a
+				// catalogue and syncing with a CouchDB server connect to the origin the learner names, so
+				// https: is allowed for connections; plain http only on this device's loopback address,
+				// where a team lead tries a catalogue before publishing it and `npm run sync-server` runs
+				// (and the end-to-end tests serve theirs): it reaches nothing else.
 				'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],

@@ -26,6 +26,18 @@ export function broadcast(msg: SyncMessage): void {
 	open()?.postMessage({ ...msg, from: TAB });
 }
 
+/**
+ * Sends a message to every tab of the app, this one included: for changes made behind every page's
+ * back (a sync that pulled reviews), so the page on screen reloads too. Sent from a channel object of
+ * its own, which every tab's listener hears.
+ */
+export function announce(msg: SyncMessage): void {
+	if (typeof BroadcastChannel === 'undefined') return;
+	const ch = new BroadcastChannel(NAME);
+	ch.postMessage({ ...msg, from: 'announce' });
+	ch.close();
+}
+
 /** Listens to other tabs; returns the function that stops listening. */
 export function listen(fn: (msg: SyncMessage) => void): () => void {
 	if (typeof BroadcastChannel === 'undefined') return () => {};

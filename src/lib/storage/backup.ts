@@ -12,6 +12,8 @@ import { toFailure } from './errors';
 import { tallyBlocks } from '../core/stats/tally';
 import { RUNNING_EXAM_KEY } from './exams';
 import { rebuildSummaries } from './summary';
+import { withLogUids } from '../core/sync/ids';
+import { forgetSyncProgress } from './sync';
 
 export const BACKUP_FORMAT = 'deckhand-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -79,6 +81,7 @@ const BackupSchema = v.object({
 	logs: v.array(
 		v.looseObject({
 			id: v.optional(num),
+			uid: v.optional(str),
 			cardId: str,
 			packId: str,
 			rating: v.picklist(['again', 'hard', 'good', 'easy']),
@@ -134,7 +137,11 @@ export function parseBackupText(text: string): Result<Backup> {
 	return parseBackup(data);
 }
 
-/** Replaces everything with the backup's contents, in one transaction: all or nothing. */
+/**
+ * Replaces everything with the backup's contents, in one transaction: all or nothing. Each review keeps
+ * its stable id (a backup from before sync gets the same ids sync gives), and sync forgets its progress,
+ * so the next sync merges the restored reviews with the server's instead of copying them twice.
+ */
 export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<void, Issue[]>> {
 	try {
 		await db.transaction(
@@ -148,7 +155,8 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 				db.sessions,
 				db.summaries,
 				db.retired,
-				db.reviewBlocks
+				db.reviewBlocks,
+				db.table('syncMeta')
 			],
 			async () => {
 				await Promise.all([
@@ -164,9 +172,10 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 				await db.packs.bulkAdd(b.packs);
 				await db.cards.bulkAdd(b.cards);
 				await db.states.bulkAdd(b.states);
-				await db.logs.bulkAdd(b.logs);
+				await db.logs.bulkAdd(withLogUids(b.logs));
 				await db.settings.bulkAdd(b.settings);
 				await db.retired.bulkAdd(b.retired ?? []);
+				await forgetSyncProgress(db);
 				await rebuildSummaries(db);
 				await db.reviewBlocks.bulkPut([...tallyBlocks(b.logs).values()]);
 			}

@@ -24,6 +24,8 @@ export type RetiredRecord = CardRecord & { retiredAt: number; state: StateRecord
 export interface SettingRecord {
 	key: string;
 	value: unknown;
+	/** When the learner last changed it (sync keeps the newest); absent on records older than sync. */
+	updatedAt?: number;
 }
 
 /** A study session in progress, kept so a reload or a killed tab resumes it (and its Undo). */

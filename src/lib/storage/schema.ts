@@ -115,6 +115,44 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			subscriptions: 'url',
 			packSources: 'packId, url'
 		}
+	},
+	{
+		version: 10,
+		reason:
+			'Sync: every review log gets a stable id (unique index uid), so devices merge logs by union; sync keeps its settings and checkpoint (syncMeta) and the ids of undone reviews still to delete on the server (syncDeleted).',
+		stores: {
+			logs: '++id, [packId+cardId], packId, reviewedAt, &uid',
+			syncMeta: 'key',
+			syncDeleted: 'uid'
+		},
+		upgrade: async (tx) => {
+			// Frozen copy of core/hash.ts stableHash and core/sync/ids.ts withLogUids as of version 10.
+			const hash = (text: string, seed: number): string => {
+				let h1 = 0xdeadbeef ^ seed;
+				let h2 = 0x41c6ce57 ^ seed;
+				for (let i = 0; i < text.length; i++) {
+					const ch = text.charCodeAt(i);
+					h1 = Math.imul(h1 ^ ch, 2654435761);
+					h2 = Math.imul(h2 ^ ch, 1597334677);
+				}
+				h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+				h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+				return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+			};
+			const seen = new Set<string>();
+			await tx
+				.table('logs')
+				.toCollection()
+				.modify((l: { packId: string; cardId: string; reviewedAt: number; rating: string; uid?: string }) => {
+					if (l.uid) return;
+					const key = `${l.packId}\u0000${l.cardId}\u0000${l.reviewedAt}\u0000${l.rating}`;
+					const base = hash(key, 1) + hash(key, 2) + hash(key, 3);
+					let uid = base;
+					for (let n = 2; seen.has(uid); n++) uid = `${base}-${n}`;
+					seen.add(uid);
+					l.uid = uid;
+				});
+		}
 	}
 ];
 

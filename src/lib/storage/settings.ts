@@ -11,14 +11,17 @@ export async function loadSettings(db: DeckhandDb): Promise<StudySettings> {
 	return parseSettings(rec?.value);
 }
 
-/** Stores the settings (parsed again, so nothing out of range is ever written). */
+/**
+ * Stores the settings (parsed again, so nothing out of range is ever written), with the time of the
+ * change: sync keeps the newest settings of all devices.
+ */
 export async function saveSettings(
 	db: DeckhandDb,
 	s: StudySettings
 ): Promise<Result<StudySettings, StorageFailure>> {
 	const value = parseSettings(s);
 	try {
-		await db.settings.put({ key: KEY, value });
+		await db.settings.put({ key: KEY, value, updatedAt: Date.now() });
 		return ok(value);
 	} catch (e) {
 		return fail(toFailure(e));

@@ -6,6 +6,7 @@ import type { CardId, PackId } from '../core/pack/types';
 import { interleaveNew, inScope, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
+import { logUid } from '../core/sync/ids';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
 import { toFailure, type StorageFailure } from './errors';
 import { isDue, loadToday, type DayWindow, type Limits, type StudyCounts } from './home';
@@ -166,7 +167,7 @@ export async function recordGrade(
 				const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
 				await db.states.put(next);
 				await updateSummary(db, next);
-				const logId = await db.logs.add({ ...log, before: plain(log.before) });
+				const logId = await db.logs.add({ ...log, uid: logUid(log), before: plain(log.before) });
 				await countReviews(db, [log], 1);
 				if (sessionId !== undefined) {
 					const s = await db.sessions.get(sessionId);
@@ -199,7 +200,8 @@ function plain(s: CardState): CardState {
 
 /**
  * Undoes a grade: puts back the state the log replaced and deletes the log, in one transaction. Refused
- * (stale) when the card has been graded again since, so an undo never erases a later review.
+ * (stale) when the card has been graded again since, so an undo never erases a later review. The log's
+ * stable id is noted for sync (table syncDeleted), so a review already sent is deleted on the server too.
  */
 export async function undoGrade(
 	db: DeckhandDb,
@@ -209,7 +211,7 @@ export async function undoGrade(
 	try {
 		return await db.transaction(
 			'rw',
-			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
+			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks, db.table('syncDeleted')],
 			async () => {
 				const log = await db.logs.get(logId);
 				const current = log && (await db.states.get([log.packId, log.cardId]));
@@ -223,6 +225,7 @@ export async function undoGrade(
 				await db.states.put(restored);
 				await updateSummary(db, restored);
 				await db.logs.delete(logId);
+				if (log.uid) await db.table('syncDeleted').put({ uid: log.uid, at: log.reviewedAt });
 				await countReviews(db, [log], -1);
 				if (sessionId !== undefined) {
 					const s = await db.sessions.get(sessionId);

@@ -24,6 +24,8 @@ export interface CardState {
 /** One review, as written to the log. `before` is the state the grade replaced, so undo is exact. */
 export interface ReviewLog {
 	id?: number;
+	/** The review's id on every device (see core/sync/ids.ts); set when it is stored. */
+	uid?: string;
 	cardId: CardId;
 	packId: PackId;
 	rating: Rating;

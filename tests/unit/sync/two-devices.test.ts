@@ -1,0 +1,270 @@
+/**
+ * Two devices (two fake-indexeddb databases: a phone and a laptop) syncing through the project's own
+ * CouchDB-protocol server (scripts/sync-server.js, started here and stopped by its pid).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Scheduler, schedulerOptions, type Rating, type StudySettings } from '$lib/core/scheduler';
+import { logIn, parseServerUrl, replicate, type Couch, type Fetch } from '$lib/core/sync';
+import { DeckhandDb } from '$lib/storage/db';
+import { installPack } from '$lib/storage/packs';
+import { countStudy, getState, recordGrade, undoGrade } from '$lib/storage/study';
+import { loadSettings, saveSettings } from '$lib/storage/settings';
+import { exportBackup, restoreBackup } from '$lib/storage/backup';
+import { syncStore } from '$lib/storage/sync';
+import { listExams, saveExam } from '$lib/storage/exams';
+import { flashcardPack } from '../../fixtures/packs';
+import { cookieFetch, startSyncServer, type SyncServer } from '../../fixtures/sync-server';
+
+const T0 = Date.UTC(2026, 0, 1, 9);
+const MIN = 60_000;
+const DAY = 86_400_000;
+const pack = flashcardPack('p', 4, 1);
+const card = (n: number) => `p-c${n}`;
+const makeScheduler = (s: StudySettings) => new Scheduler(schedulerOptions(s));
+
+let server: SyncServer;
+let dbUrl: string;
+const opened: DeckhandDb[] = [];
+
+interface Device {
+	db: DeckhandDb;
+	couch: Couch;
+	id: string;
+}
+
+async function device(name: string, fetchFn: Fetch = cookieFetch()): Promise<Device> {
+	const db = new DeckhandDb(`${name}-${Math.random()}`);
+	opened.push(db);
+	await installPack(db, pack, new Scheduler(), T0 - DAY);
+	const target = parseServerUrl(dbUrl);
+	if (!target.ok) throw new Error('bad url');
+	const couch = { ...target.value, fetch: fetchFn };
+	expect((await logIn(couch, 'learner', 'learner')).ok).toBe(true);
+	return { db, couch, id: `${name}-${Math.random().toString(36).slice(2)}` };
+}
+
+async function grade(d: Device, n: number, rating: Rating, at: number): Promise<number> {
+	const state = (await getState(d.db, 'p', card(n)))!;
+	const out = makeScheduler(await loadSettings(d.db)).grade(state, rating, at);
+	const r = await recordGrade(d.db, out.state, out.log);
+	if (!r.ok) throw new Error(r.errors.message);
+	return r.value;
+}
+
+async function sync(d: Device, batch?: number) {
+	const r = await replicate(
+		d.couch,
+		syncStore(d.db, makeScheduler, () => T0 + DAY),
+		d.id,
+		batch
+	);
+	if (!r.ok) throw new Error(r.errors.message);
+	return r.value;
+}
+
+const uids = async (d: Device) => (await d.db.logs.toArray()).map((l) => l.uid).sort();
+const states = async (d: Device) =>
+	(await d.db.states.toArray()).map(
+		({ cardId, state, due, stability, difficulty, reps, lapses, lastReview }) => ({
+			cardId,
+			state,
+			due,
+			stability,
+			difficulty,
+			reps,
+			lapses,
+			lastReview
+		})
+	);
+
+beforeAll(async () => {
+	server = await startSyncServer();
+}, 60_000);
+afterAll(async () => {
+	await server?.stop();
+});
+beforeEach(async () => {
+	dbUrl = await server.createDatabase(`t${Math.random().toString(36).slice(2, 10)}`);
+});
+afterEach(() => {
+	vi.restoreAllMocks();
+	for (const db of opened.splice(0)) db.close();
+});
+
+// Real HTTP to a real server on a shared machine: generous time, never a timing assertion.
+describe('sync between two devices', { timeout: 30_000 }, () => {
+	it('merges reviews made offline on both: none lost, none doubled, the same states and counts', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await grade(phone, 1, 'good', T0);
+		await grade(phone, 2, 'again', T0 + MIN);
+		await grade(laptop, 3, 'easy', T0 + 2 * MIN);
+		// Card 1 reviewed on both devices, offline, at different times.
+		await grade(laptop, 1, 'hard', T0 + 3 * MIN);
+
+		expect(await sync(phone)).toMatchObject({ pushed: 2, pulled: 0 });
+		expect(await sync(laptop)).toMatchObject({ pushed: 2, pulled: 2 });
+		expect(await sync(phone)).toMatchObject({ pushed: 0, pulled: 2 });
+		// A sync with nothing new changes nothing.
+		expect(await sync(laptop)).toMatchObject({ pushed: 0, pulled: 0 });
+
+		expect(await phone.db.logs.count()).toBe(4);
+		expect(await uids(phone)).toEqual(await uids(laptop));
+		expect(await states(phone)).toEqual(await states(laptop));
+		const c1 = (await getState(phone.db, 'p', card(1)))!;
+		expect(c1.reps).toBe(2);
+		expect(c1.lastReview).toBe(T0 + 3 * MIN);
+		for (const at of [T0 + 5 * MIN, T0 + DAY, T0 + 7 * DAY])
+			expect(await countStudy(phone.db, at)).toEqual(await countStudy(laptop.db, at));
+		expect(await phone.db.reviewBlocks.toArray()).toEqual(await laptop.db.reviewBlocks.toArray());
+	});
+
+	it('replay of one device’s own reviews gives the state it graded (fuzz on)', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await grade(phone, 1, 'good', T0);
+		await grade(phone, 1, 'good', T0 + 10 * MIN);
+		await grade(phone, 1, 'easy', T0 + 3 * DAY);
+		await sync(phone);
+		await sync(laptop);
+		expect(await getState(laptop.db, 'p', card(1))).toEqual(await getState(phone.db, 'p', card(1)));
+	});
+
+	it('the newest settings win, whichever device syncs first', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const now = vi.spyOn(Date, 'now');
+		now.mockReturnValue(T0 + 5 * MIN);
+		await saveSettings(laptop.db, { ...(await loadSettings(laptop.db)), newPerDay: 7 });
+		now.mockReturnValue(T0);
+		await saveSettings(phone.db, { ...(await loadSettings(phone.db)), newPerDay: 3 });
+		now.mockRestore();
+		await sync(laptop);
+		await sync(phone);
+		await sync(laptop);
+		expect((await loadSettings(phone.db)).newPerDay).toBe(7);
+		expect((await loadSettings(laptop.db)).newPerDay).toBe(7);
+	});
+
+	it('exam history syncs, each exam once', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const exam = {
+			startedAt: T0,
+			finishedAt: T0 + 30 * MIN,
+			endedBy: 'submitted' as const,
+			config: { length: 10, timeLimitMs: 30 * MIN, passMark: 0.7, countAsReviews: false },
+			seed: 42,
+			correct: 8,
+			total: 10,
+			score: 0.8,
+			passed: true,
+			byDomain: [],
+			missed: []
+		};
+		await saveExam(phone.db, exam);
+		await sync(phone);
+		await sync(laptop);
+		await sync(phone);
+		expect((await listExams(laptop.db)).map(({ id: _id, ...e }) => e)).toEqual([exam]);
+		expect(await listExams(phone.db)).toHaveLength(1);
+	});
+
+	it('an interrupted sync resumes from its checkpoint', async () => {
+		const phone = await device('phone');
+		for (let n = 1; n <= 4; n++) await grade(phone, n, 'good', T0 + n * MIN);
+		for (let n = 1; n <= 4; n++) await grade(phone, n, 'good', T0 + DAY + n * MIN);
+		await sync(phone);
+
+		let requests = 0;
+		let failAfter = 3;
+		const jar = cookieFetch();
+		const flaky: Fetch = async (url, init) => {
+			if (++requests > failAfter) throw new TypeError('network down');
+			return jar(url, init);
+		};
+		const laptop = await device('laptop', flaky);
+		requests = 0;
+		// GET _local, PUT _local, then one _changes batch of 3 before the network goes.
+		const cut = await replicate(laptop.couch, syncStore(laptop.db, makeScheduler), laptop.id, 3);
+		expect(cut.ok).toBe(false);
+		if (!cut.ok) expect(cut.errors.kind).toBe('unreachable');
+		expect(await laptop.db.logs.count()).toBe(3);
+
+		failAfter = Infinity;
+		requests = 0;
+		const rest = await sync(laptop, 3);
+		expect(rest.pulled).toBe(5);
+		expect(await uids(laptop)).toEqual(await uids(phone));
+		expect(await states(laptop)).toEqual(await states(phone));
+	});
+
+	it('a wrong password gets a plain error and changes nothing', async () => {
+		const phone = await device('phone');
+		await grade(phone, 1, 'good', T0);
+		const stranger: Couch = { ...phone.couch, fetch: cookieFetch() };
+		const login = await logIn(stranger, 'learner', 'not-the-password');
+		expect(login.ok).toBe(false);
+		if (!login.ok) expect(login.errors.message).toBe('Wrong user name or password.');
+		const before = await phone.db.table('syncMeta').toArray();
+		const r = await replicate(stranger, syncStore(phone.db, makeScheduler), phone.id);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors.kind).toBe('signed-out');
+		expect(await phone.db.table('syncMeta').toArray()).toEqual(before);
+		expect(await phone.db.logs.count()).toBe(1);
+		// Nothing reached the server either.
+		const laptop = await device('laptop');
+		expect(await sync(laptop)).toMatchObject({ pulled: 0 });
+	});
+
+	it('no such database: a plain error', async () => {
+		const phone = await device('phone');
+		const target = parseServerUrl(server.root + 'nosuchdb');
+		if (!target.ok) throw new Error('bad url');
+		const r = await replicate(
+			{ ...target.value, fetch: phone.couch.fetch },
+			syncStore(phone.db, makeScheduler),
+			phone.id
+		);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors.message).toMatch(/no such database/);
+	});
+
+	it('an undone review is deleted on the other device too, and its card is rescheduled', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await grade(phone, 1, 'good', T0);
+		const logId = await grade(phone, 2, 'good', T0 + MIN);
+		await sync(phone);
+		await sync(laptop);
+		expect(await laptop.db.logs.count()).toBe(2);
+		expect((await undoGrade(phone.db, logId)).ok).toBe(true);
+		await sync(phone);
+		await sync(laptop);
+		expect(await laptop.db.logs.count()).toBe(1);
+		expect((await getState(laptop.db, 'p', card(2)))!.state).toBe('new');
+		expect(await countStudy(laptop.db, T0 + DAY)).toEqual(await countStudy(phone.db, T0 + DAY));
+	});
+
+	it('restoring a backup on a synced device duplicates no review anywhere', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await grade(phone, 1, 'good', T0);
+		await grade(phone, 2, 'good', T0 + MIN);
+		await sync(phone);
+		const backup = await exportBackup(phone.db, T0 + 2 * MIN);
+		// A backup from before sync existed: its logs carry no stable id.
+		for (const l of backup.logs) delete l.uid;
+		await grade(phone, 3, 'good', T0 + 3 * MIN);
+		await sync(phone);
+		expect((await restoreBackup(phone.db, backup)).ok).toBe(true);
+		expect(await phone.db.logs.count()).toBe(2);
+		await sync(phone);
+		expect(await phone.db.logs.count()).toBe(3);
+		await sync(laptop);
+		expect(await laptop.db.logs.count()).toBe(3);
+		expect(await uids(laptop)).toEqual(await uids(phone));
+		const all = await (await laptop.couch.fetch(`${dbUrl}/_all_docs`)).json();
+		expect(all.rows.filter((r: { id: string }) => r.id.startsWith('log:'))).toHaveLength(3);
+	});
+});
