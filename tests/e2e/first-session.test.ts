@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+
+type Shown = 'flashcard' | 'choice' | 'domc' | 'cloze' | 'command' | 'config';
+
+/** Answers the card on screen in whatever way its kind asks (right or wrong does not matter here). */
+async function answerCard(page: Page): Promise<Shown> {
+	const card = page.getByRole('article', { name: 'Question' });
+	const show = page.getByRole('button', { name: 'Show answer' });
+	const command = card.getByRole('textbox', { name: 'Your command' });
+	const blank = card.getByRole('textbox', { name: 'Fill in the blank' });
+	const bank = card.getByRole('group', { name: 'Word bank' });
+	const lines = card.getByRole('textbox', { name: 'Missing lines' });
+	const word = card.getByRole('textbox', { name: 'Missing word' });
+	const yes = card.getByRole('button', { name: 'Yes, correct' });
+	const options = card.getByRole('list').getByRole('button');
+	await expect(
+		show.or(command).or(blank).or(bank).or(lines).or(word).or(yes).or(options.first())
+	).toBeVisible();
+	const check = card.getByRole('button', { name: 'Check' });
+	if (await show.isVisible()) {
+		await show.click();
+		return 'flashcard';
+	}
+	if (await command.isVisible()) {
+		await command.fill('docker ps');
+		await check.click();
+		return 'command';
+	}
+	if (await blank.isVisible()) {
+		await blank.fill('--help');
+		await check.click();
+		return 'command';
+	}
+	if (await bank.isVisible()) {
+		await bank.getByRole('button').first().click();
+		await check.click();
+		return 'command';
+	}
+	if (await lines.isVisible()) {
+		await lines.fill('key: value');
+		await check.click();
+		return 'config';
+	}
+	if (await word.isVisible()) {
+		await word.fill('something');
+		await check.click();
+		return 'cloze';
+	}
+	if (await yes.isVisible()) {
+		// One option at a time until the question ends (at the first mistake or the last option).
+		const easy = page.getByRole('button', { name: /Easy/ });
+		while (!(await easy.isVisible())) await yes.click();
+		return 'domc';
+	}
+	await options.first().click();
+	return 'choice';
+}
+
+test('a first session mixes kinds, with a command exercise in the first ten cards and one card per fact', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	await expect(page.getByTestId('new-count')).not.toHaveText('0');
+	await page.getByRole('link', { name: 'Study', exact: true }).last().click();
+
+	const shown: Shown[] = [];
+	// The whole first day: 20 new cards (the default limit), each graded Easy so none comes back today.
+	for (let n = 1; n <= 20; n++) {
+		shown.push(await answerCard(page));
+		// By keyboard: on a phone a long config snippet can lie over the grade bar (a tap there misses).
+		await page.getByRole('button', { name: /Easy/ }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByText(new RegExp(`^${n} reviewed`))).toBeVisible();
+	}
+	await expect(page.getByRole('heading', { name: 'All caught up' })).toBeVisible();
+	expect(shown.slice(0, 10)).toContain('command');
+	expect(new Set(shown).size).toBeGreaterThanOrEqual(3);
+
+	// No two of today's cards test one fact: their facts (or, for a pack without facts, their sources) differ.
+	const facts = await page.evaluate(async () => {
+		const open = indexedDB.open('deckhand');
+		const db: IDBDatabase = await new Promise((res, rej) => {
+			open.onsuccess = () => res(open.result);
+			open.onerror = () => rej(open.error);
+		});
+		const read = <T>(store: string): Promise<T[]> =>
+			new Promise((res) => {
+				const req = db.transaction(store).objectStore(store).getAll();
+				req.onsuccess = () => res(req.result as T[]);
+			});
+		type C = { packId: string; id: string; sectionId: string; fact?: string; source: { text: string } };
+		const [logs, cards] = await Promise.all([
+			read<{ packId: string; cardId: string }>('logs'),
+			read<C>('cards')
+		]);
+		const byKey = new Map(cards.map((c) => [`${c.packId}/${c.id}`, c]));
+		return logs.map((l) => {
+			const c = byKey.get(`${l.packId}/${l.cardId}`)!;
+			return c.fact ?? `${c.sectionId}/${c.source.text}`;
+		});
+	});
+	expect(facts).toHaveLength(20);
+	expect(new Set(facts).size).toBe(20);
+});
