@@ -9,8 +9,12 @@ import type { CardRecord, DeckhandDb } from './db';
 
 type Pick = [packId: string, cardId: string];
 
-/** New cards read per section to mix kinds; a section's later new cards wait for later days. */
-const SECTION_WINDOW = 400;
+/**
+ * New cards read to mix kinds, shared among the sections that can contribute today (each gets at least
+ * twice its share of the day's new cards). Reading a card costs about as much as the rest of the queue:
+ * this keeps the queue quick at 20,000 cards; in a longer section the mix is made from its first cards.
+ */
+const NEW_READ_BUDGET = 600;
 
 /** Cards keyed by [packId, cardId], read in one request. */
 async function readCards(db: DeckhandDb, picks: readonly Pick[]): Promise<Map<string, CardRecord>> {
@@ -37,8 +41,8 @@ export async function loadGradedToday(db: DeckhandDb, dayStart: number): Promise
 
 /**
  * The new cards of each section (each in document order) as candidates for today: the sections that
- * can contribute within `limit` (sections take turns, so at most `limit` of them), each read up to a
- * window of cards.
+ * can contribute within `limit` (sections take turns, so at most `limit` of them), each read up to its
+ * share of NEW_READ_BUDGET.
  */
 export async function loadNewCandidates(
 	db: DeckhandDb,
@@ -46,10 +50,10 @@ export async function loadNewCandidates(
 	limit: number
 ): Promise<NewCandidate[][]> {
 	if (limit <= 0) return [];
-	const chosen = sections
-		.filter((s) => s.length > 0)
-		.slice(0, limit)
-		.map((s) => s.slice(0, SECTION_WINDOW));
+	const contributing = sections.filter((s) => s.length > 0).slice(0, limit);
+	const n = Math.max(1, contributing.length);
+	const share = Math.max(Math.ceil(NEW_READ_BUDGET / n), 2 * Math.ceil(limit / n));
+	const chosen = contributing.map((s) => s.slice(0, share));
 	const cards = await readCards(db, chosen.flat());
 	return chosen.map((picks) =>
 		picks.flatMap(([packId, cardId]) => {

@@ -98,7 +98,7 @@ export async function buildQueueKeys(
 			due,
 			w.now,
 			(s, t) => scheduler.recallOf(s.stability, s.lastReview, t),
-			reviewsLeft + Math.ceil(reviewsLeft / 4)
+			reviewsLeft + Math.min(20, Math.ceil(reviewsLeft / 10))
 		);
 		const [siblings, candidates] = await Promise.all([
 			loadSiblings(
