@@ -56,3 +56,13 @@ export async function answerCard(page: Page): Promise<Shown> {
 	await options.first().click();
 	return 'choice';
 }
+
+/**
+ * Grades the card on screen by keyboard (focus the grade, press Enter). On a phone a long unbroken
+ * line in a card (a config snippet, a correction's code) can overflow onto the grade bar, so a tap
+ * there would miss.
+ */
+export async function gradeCard(page: Page, grade: 'Again' | 'Hard' | 'Good' | 'Easy'): Promise<void> {
+	await page.getByRole('button', { name: new RegExp(`^${grade}`) }).focus();
+	await page.keyboard.press('Enter');
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answerCard, type Shown } from './answer-card';
+import { answerCard, gradeCard, type Shown } from './answer-card';
 
 test('a first session mixes kinds, with a command exercise in the first ten cards and one card per fact', async ({
 	page
@@ -13,9 +13,7 @@ test('a first session mixes kinds, with a command exercise in the first ten card
 	// The whole first day: 20 new cards (the default limit), each graded Easy so none comes back today.
 	for (let n = 1; n <= 20; n++) {
 		shown.push(await answerCard(page));
-		// By keyboard: on a phone a long config snippet can lie over the grade bar (a tap there misses).
-		await page.getByRole('button', { name: /Easy/ }).focus();
-		await page.keyboard.press('Enter');
+		await gradeCard(page, 'Easy');
 		await expect(page.getByText(new RegExp(`^${n} reviewed`))).toBeVisible();
 	}
 	await expect(page.getByRole('heading', { name: 'All caught up' })).toBeVisible();
