@@ -17,7 +17,9 @@ async function gradeFlashcard(page: Page, grade: string) {
 
 test('every question kind: answer, feedback with the source, suggested grade', async ({ page }) => {
 	await openApp(page);
-	await seed(page, { pack: everyKindPack() });
+	// Five kinds, one card each (the exercises are tested in exercises.test.ts): new cards of several
+	// kinds are mixed, so these five come in this order whatever the exercises would do.
+	await seed(page, { pack: everyKindPack(), onlyCardIds: ['f1', 'm1', 't1', 'c1', 'd1'] });
 	await page.goto('/study?pack=fixture');
 
 	await expect(heading(page)).toHaveText('What is an image?');

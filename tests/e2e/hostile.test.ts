@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE_CASES, overTwentyMegabytes, readHostile, tooManyCards } from '../fixtures/hostile/corpus';
 import { importFile, snapshot } from './idb';
+import { answerCard, gradeCard } from './answer-card';
 
 /** Fails the test if any alert/confirm/prompt opens or a payload sets its window flag. */
 function guard(page: Page): string[] {
@@ -58,11 +59,12 @@ test('HTML and script in every field of a pack is shown as text and never runs',
 	await page.goto('/study?pack=hostile-html');
 	let seen = false;
 	for (let i = 0; i < 12 && !seen; i++) {
-		const front = page.getByRole('heading', { level: 2 });
+		const front = page.getByRole('article', { name: 'Question' }).getByRole('heading', { level: 2 }).first();
 		await expect(front).toBeVisible();
 		seen = ((await front.textContent()) ?? '').startsWith('Front <img');
-		await page.getByRole('button', { name: 'Show answer' }).click();
-		if (!seen) await page.getByRole('button', { name: 'Good' }).click();
+		// New cards mix kinds: each card on the way is answered its own way.
+		await answerCard(page);
+		if (!seen) await gradeCard(page, 'Good');
 	}
 	expect(seen).toBe(true);
 	await expect(page.getByTestId('answer')).toContainText('Back <img src=x onerror=');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { answerCard } from './answer-card';
 
 test('grades three cards, reloads, and finds the progress kept', async ({ page }) => {
 	await page.goto('/');
@@ -12,12 +13,13 @@ test('grades three cards, reloads, and finds the progress kept', async ({ page }
 	const fronts: string[] = [];
 	for (const grade of ['Good', 'Easy', 'Good']) {
 		// The card's heading, read once the study screen shows it (the home page has level-2 headings too).
-		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
-		const front = page.getByRole('article', { name: 'Question' }).getByRole('heading', { level: 2 });
+		// New cards mix kinds (a flashcard, a question, an exercise): each is answered its own way.
+		const front = page.getByRole('article', { name: 'Question' }).getByRole('heading', { level: 2 }).first();
+		await expect(front).toBeVisible();
 		fronts.push((await front.textContent()) ?? '');
-		await page.getByRole('button', { name: 'Show answer' }).click();
-		await expect(page.getByTestId('answer')).toBeVisible();
-		await page.getByRole('button', { name: grade }).click();
+		await answerCard(page);
+		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
+		await page.getByRole('button', { name: new RegExp(`^${grade}`) }).click();
 		await expect(page.getByText(`${fronts.length} reviewed`)).toBeVisible();
 	}
 	expect(new Set(fronts).size).toBe(3);
@@ -28,7 +30,11 @@ test('grades three cards, reloads, and finds the progress kept', async ({ page }
 	// The session resumes after a reload: its three grades are kept (and can still be undone).
 	await expect(page.getByText('3 reviewed')).toBeVisible();
 	// The three graded cards are no longer new: the queue starts with a card not yet seen.
-	const first = await page.getByRole('heading', { level: 2 }).textContent();
+	const first = await page
+		.getByRole('article', { name: 'Question' })
+		.getByRole('heading', { level: 2 })
+		.first()
+		.textContent();
 	expect(fronts).not.toContain(first);
 
 	await page.goto('/');
@@ -65,5 +71,7 @@ test('keyboard: Space shows the answer and 3 grades Good', { tag: '@desktop' }, 
 	await expect(page.getByTestId('answer')).toBeVisible();
 	await page.keyboard.press('3');
 	await expect(page.getByText('1 reviewed')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	// The next card is on screen, not yet answered.
+	await expect(page.getByRole('article', { name: 'Question' })).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeHidden();
 });

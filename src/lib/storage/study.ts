@@ -3,13 +3,15 @@
  * and the queue stay fast at tens of thousands of cards.
  */
 import type { CardId, PackId } from '../core/pack/types';
-import { interleaveNew, inScope, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
+import { inScope, itemKey, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
+import { planDay } from '../core/queue/siblings';
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
 import { logUid } from '../core/sync/ids';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
 import { toFailure, type StorageFailure } from './errors';
 import { isDue, loadToday, type DayWindow, type Limits, type StudyCounts } from './home';
+import { loadGradedToday, loadNewCandidates, loadSiblings } from './siblings';
 import { countReviews } from './stats';
 import { STATE_CODES, updateSummary } from './summary';
 
@@ -33,8 +35,10 @@ type Pick = [packId: string, cardId: string];
 
 /**
  * The queue for a scope, as card keys in order: due (re)learning cards, due reviews by lowest predicted
- * recall, then new cards interleaved across sections in document order, within the day's limits. Read
- * from the section summaries, so it costs the same at 200 cards or 20,000.
+ * recall, then new cards introduced by fact with kinds mixed, taking turns across sections, within the
+ * day's limits; one card per fact a day (siblings of a card graded today wait for a later day). Read
+ * from the section summaries and a bounded number of cards, so it costs about the same at 200 cards or
+ * 20,000.
  */
 export async function buildQueueKeys(
 	db: DeckhandDb,
@@ -43,11 +47,12 @@ export async function buildQueueKeys(
 	limits: Limits,
 	scheduler: Scheduler
 ): Promise<Pick[]> {
-	return db.transaction('r', db.summaries, db.packs, db.logs, async () => {
-		const [today, all, packs] = await Promise.all([
+	return db.transaction('r', [db.summaries, db.packs, db.logs, db.cards], async () => {
+		const [today, all, packs, graded] = await Promise.all([
 			loadToday(db, w.dayStart),
 			scope.packId ? db.summaries.where('packId').equals(scope.packId).toArray() : db.summaries.toArray(),
-			db.packs.toArray()
+			db.packs.toArray(),
+			loadGradedToday(db, w.dayStart)
 		]);
 		const sums = all.filter((s) => inScope(scope, s.packId, s.sectionId));
 		const sectionOrder = new Map<string, number>();
@@ -87,14 +92,32 @@ export async function buildQueueKeys(
 			}
 			fresh.push(group);
 		}
+		const reviewsLeft = remaining(limits.reviewsPerDay, today.reviewsDone);
+		const newLeft = remaining(limits.newPerDay, today.newSeen);
+		// A few reviews more than the day allows are read, so reviews held back as siblings leave room.
 		const ordered = orderDue(
 			due,
 			w.now,
 			(s, t) => scheduler.recallOf(s.stability, s.lastReview, t),
-			remaining(limits.reviewsPerDay, today.reviewsDone)
+			reviewsLeft + Math.min(20, Math.ceil(reviewsLeft / 10))
 		);
-		const picks: Pick[] = ordered.map((d) => [d.packId, d.cardId]);
-		return [...picks, ...interleaveNew(fresh, remaining(limits.newPerDay, today.newSeen))];
+		const [siblings, candidates] = await Promise.all([
+			loadSiblings(
+				db,
+				ordered.map((d) => [d.packId, d.cardId])
+			),
+			loadNewCandidates(db, fresh, newLeft)
+		]);
+		const dueCandidates = ordered.flatMap((d) => {
+			const key = itemKey(d);
+			const sibling = siblings.get(key);
+			return sibling === undefined ? [] : [{ key, sibling, state: d.state }];
+		});
+		const keys = planDay({ due: dueCandidates, reviewsLeft, fresh: candidates, newLeft, graded });
+		const pickOf = new Map<string, Pick>();
+		for (const d of ordered) pickOf.set(itemKey(d), [d.packId, d.cardId]);
+		for (const group of fresh) for (const p of group) pickOf.set(itemKey({ packId: p[0], cardId: p[1] }), p);
+		return keys.map((k) => pickOf.get(k)!);
 	});
 }
 

@@ -21,6 +21,8 @@ export interface FlagUse {
 	/** As typed (`--netwrk`), for messages. */
 	typed: string;
 	suggestion?: string;
+	/** A flag of an outer command ('compose') written after the subcommand, where the CLI refuses it. */
+	outOfPlace?: string;
 }
 
 export interface Positional {
@@ -69,18 +71,18 @@ function childrenOf(path: string): string[] {
 type FlagTable = Record<string, [string, FlagKind]>;
 
 const EMPTY: FlagTable = {};
-const mergedCompose = new Map<string, FlagTable>();
 
-/** A command's flags; compose subcommands also accept the compose-wide flags (-f, --profile). */
+/**
+ * A command's flags. Compose's own flags (-f, -p, --profile, --env-file) belong to `docker compose`
+ * alone: written after the subcommand (`docker compose up -f x.yml`) they are unknown flags to it.
+ */
 function tableFor(path: string): FlagTable {
-	const own = spec.commands[path] ?? EMPTY;
-	if (!path.startsWith('compose ')) return own;
-	let merged = mergedCompose.get(path);
-	if (!merged) {
-		merged = { ...spec.commands['compose'], ...own };
-		mergedCompose.set(path, merged);
-	}
-	return merged;
+	return spec.commands[path] ?? EMPTY;
+}
+
+/** The command whose flags are read, but refused, after a subcommand: compose's, for its subcommands. */
+function outerOf(path: string): string | null {
+	return path.startsWith('compose ') ? 'compose' : null;
 }
 
 const TRUE = new Set(['true', '1', 't', 'T', 'TRUE', 'True']);
@@ -131,9 +133,12 @@ function readFlags(
 	hidden: Record<string, string>,
 	out: ParsedCommand,
 	stopAtPositional: boolean,
-	stopAtWord: boolean
+	stopAtWord: boolean,
+	outer: string | null = null
 ): number {
 	const byShort = shortsOf(table);
+	const outerTable = outer ? tableFor(outer) : EMPTY;
+	const outerShort = shortsOf(outerTable);
 	let i = start;
 	while (i < words.length) {
 		const w = words[i]!;
@@ -145,7 +150,8 @@ function readFlags(
 			const eq = w.indexOf('=');
 			const typed = eq < 0 ? w.slice(2) : w.slice(2, eq);
 			const name = hidden[typed] ?? typed;
-			const entry = table[name];
+			const outOfPlace = !table[name] && outerTable[name] ? outer! : undefined;
+			const entry = table[name] ?? outerTable[name];
 			const at = [i];
 			let kind: FlagKind = entry?.[1] ?? 'b';
 			let suggestion: string | undefined;
@@ -171,7 +177,8 @@ function readFlags(
 				at,
 				known: !!entry,
 				typed: `--${typed}`,
-				...(suggestion ? { suggestion } : {})
+				...(suggestion ? { suggestion } : {}),
+				...(outOfPlace ? { outOfPlace } : {})
 			});
 			i = at[at.length - 1]! + 1;
 			continue;
@@ -182,15 +189,17 @@ function readFlags(
 			let next = i + 1;
 			while (k < w.length) {
 				const ch = w[k]!;
-				const long = byShort.get(ch);
+				const outOfPlace = !byShort.has(ch) && outerShort.has(ch) ? outer! : undefined;
+				const long = byShort.get(ch) ?? outerShort.get(ch);
+				const place = outOfPlace ? { outOfPlace } : {};
 				if (!long) {
 					out.flags.push({ name: `-${ch}`, value: 'true', kind: 'b', at, known: false, typed: `-${ch}` });
 					k++;
 					continue;
 				}
-				const kind = table[long]![1];
+				const kind = (table[long] ?? outerTable[long])![1];
 				if (kind === 'b') {
-					out.flags.push({ name: long, value: 'true', kind, at, known: true, typed: `-${ch}` });
+					out.flags.push({ name: long, value: 'true', kind, at, known: true, typed: `-${ch}`, ...place });
 					k++;
 					continue;
 				}
@@ -207,7 +216,8 @@ function readFlags(
 					kind,
 					at: flagAt,
 					known: true,
-					typed: `-${ch}`
+					typed: `-${ch}`,
+					...place
 				});
 				break;
 			}
@@ -266,7 +276,8 @@ function readDocker(words: string[], start: number, out: ParsedCommand): void {
 		spec.hidden[path] ?? {},
 		out,
 		spec.notInterspersed.includes(path),
-		false
+		false,
+		outerOf(path)
 	);
 }
 
@@ -317,7 +328,12 @@ export function shortOf(path: string, long: string): string | undefined {
 	return s ? s : undefined;
 }
 
-/** Every flag a docker command path accepts, by long name with its short name ('' when none). */
+/**
+ * Every flag written with a docker command path, by long name with its short name ('' when none): for a
+ * compose subcommand, compose's own flags too (they go before the subcommand).
+ */
 export function flagsOf(path: string): { long: string; short: string }[] {
-	return Object.entries(tableFor(path)).map(([long, [short]]) => ({ long, short: short ?? '' }));
+	const outer = outerOf(path);
+	const table = outer ? { ...tableFor(outer), ...tableFor(path) } : tableFor(path);
+	return Object.entries(table).map(([long, [short]]) => ({ long, short: short ?? '' }));
 }

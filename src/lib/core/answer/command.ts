@@ -13,15 +13,88 @@ import {
 	type Positional
 } from './cli-model';
 import { editDistance } from './distance';
+import {
+	canonicalImage,
+	canonicalMount,
+	canonicalPort,
+	describeImageDifference,
+	describeMountDifference,
+	describePortDifference,
+	isImageFlag,
+	isImagePositional,
+	mountsApply,
+	portFlag,
+	readMount,
+	type Mount
+} from './equivalent';
 import { showWord, tokenize } from './shell';
 import { verdictOf, type CheckResult, type Issue, type TokenMark, type TokenStatus } from './types';
 
 const code = (s: string) => `\`${s}\``;
 
-function showFlag(f: FlagUse): string {
+/**
+ * A flag as compared: equivalent forms share a name and a value (`-v data:/app` and `--mount
+ * type=volume,source=data,target=/app` are both a `mount`), with what was typed kept for messages.
+ */
+type Flag = FlagUse & {
+	raw?: { name: string; value: string };
+	shown?: string;
+	mount?: Mount;
+	port?: { service: boolean };
+	image?: boolean;
+	fromTypo?: boolean;
+	ignored?: boolean;
+};
+
+/** A positional as compared: an image reference in canonical form, with what was typed kept. */
+type Word = Positional & { shown?: string; image?: boolean };
+
+function showFlag(f: Flag): string {
+	if (f.shown) return f.shown;
 	const name = f.known || f.name.startsWith('--') ? `--${f.name}` : f.name;
 	const flag = name.startsWith('---') ? name.slice(2) : name;
 	return f.kind === 'b' && f.value === 'true' ? flag : `${flag} ${showWord(f.value)}`;
+}
+
+/** Flags in their canonical form for a docker command path (mounts, ports, image references). */
+function canonicalFlags(path: string, flags: Flag[]): Flag[] {
+	return flags.map((f) => {
+		if (!f.known && !f.fromTypo) return f;
+		const raw = { name: f.name, value: f.value };
+		if (mountsApply(path)) {
+			const mount = readMount(f.name, f.value);
+			if (mount)
+				return {
+					...f,
+					raw,
+					shown: showFlag(f),
+					mount,
+					name: 'mount',
+					kind: 'l',
+					value: canonicalMount(mount)
+				};
+		}
+		const port = portFlag(path, f.name);
+		if (port) return { ...f, raw, shown: showFlag(f), port, value: canonicalPort(f.value, port.service) };
+		if (isImageFlag(path, f.name))
+			return { ...f, raw, shown: showFlag(f), image: true, value: canonicalImage(f.value) };
+		return f;
+	});
+}
+
+/** Positionals with image references in canonical form. */
+function canonicalWords(path: string, words: Positional[]): Word[] {
+	return words.map((p, i) =>
+		isImagePositional(path, i) ? { ...p, shown: p.value, image: true, value: canonicalImage(p.value) } : p
+	);
+}
+
+/** How two values of one flag differ, in words, when the flag has a reading for it. */
+function howFlagsDiffer(e: Flag, g: Flag): string | null {
+	if (e.mount && g.mount) return describeMountDifference(e.mount, g.mount) || null;
+	if (e.port && g.port) return describePortDifference(e.raw!.value, g.raw!.value, e.port.service);
+	if (e.image && g.image) return describeImageDifference(e.raw!.value, g.raw!.value);
+	return null;
 }
 
 /** A small slip in a name, not a different setting: flags and numbers never count as typos. */
@@ -44,8 +117,8 @@ function mark(marks: TokenStatus[], at: number[], status: TokenStatus): void {
 
 /** Compares ordered word lists (positionals, container arguments). */
 function compareSequence(
-	exp: Positional[],
-	got: Positional[],
+	exp: Word[],
+	got: Word[],
 	what: string,
 	issues: Issue[],
 	marks: TokenStatus[],
@@ -58,7 +131,7 @@ function compareSequence(
 		if (!unordered && e.join('\u0000') !== g.join('\u0000')) {
 			issues.push({
 				kind: 'misplaced',
-				message: `The ${what} are in the wrong order: expected ${e.map(showWord).join(' ')}.`
+				message: `The ${what} are in the wrong order: expected ${exp.map((p) => showWord(p.shown ?? p.value)).join(' ')}.`
 			});
 			mark(
 				marks,
@@ -70,22 +143,25 @@ function compareSequence(
 	}
 	const n = Math.max(e.length, g.length);
 	for (let k = 0; k < n; k++) {
-		const ev = e[k];
+		const ep = exp[k];
 		const gp = got[k];
-		if (ev !== undefined && gp !== undefined) {
-			if (ev !== gp.value) {
+		const ev = ep && (ep.shown ?? ep.value);
+		const gv = gp && (gp.shown ?? gp.value);
+		if (ep !== undefined && gp !== undefined) {
+			if (ep.value !== gp.value) {
+				const how = ep.image && gp.image ? describeImageDifference(ev!, gv!) : null;
 				issues.push({
 					kind: 'wrong-value',
-					message: `Expected ${code(showWord(ev))} where you wrote ${code(showWord(gp.value))}.`,
-					suggestion: ev,
-					minor: isTypo(ev, gp.value)
+					message: `Expected ${code(showWord(ev!))} where you wrote ${code(showWord(gv!))}${how ? `: ${how}` : '.'}`,
+					suggestion: ev!,
+					minor: !how && isTypo(ev!, gv!)
 				});
 				mark(marks, [gp.at], 'wrong-value');
 			}
-		} else if (ev !== undefined) {
-			issues.push({ kind: 'missing', message: `Missing ${code(showWord(ev))} (${what}).`, suggestion: ev });
+		} else if (ep !== undefined) {
+			issues.push({ kind: 'missing', message: `Missing ${code(showWord(ev!))} (${what}).`, suggestion: ev! });
 		} else if (gp !== undefined) {
-			issues.push({ kind: 'extra', message: `${code(showWord(gp.value))} is not part of the answer.` });
+			issues.push({ kind: 'extra', message: `${code(showWord(gv!))} is not part of the answer.` });
 			mark(marks, [gp.at], 'extra');
 		}
 	}
@@ -96,12 +172,22 @@ function compareFlags(
 	got: ParsedCommand,
 	typedWords: string[],
 	issues: Issue[],
-	marks: TokenStatus[]
+	marks: TokenStatus[],
+	notes: string[]
 ): void {
 	const docker = got.program === 'docker';
 	const expNames = new Set(exp.flags.map((f) => f.name));
+	for (const f of got.flags) {
+		if (!docker || !f.outOfPlace) continue;
+		const sub = typedWords[got.pathAt[got.pathAt.length - 1]!] ?? '';
+		issues.push({
+			kind: 'misplaced',
+			message: `${code(f.typed)} is an option of ${code(`docker ${f.outOfPlace}`)}, not of ${code(showPath(got))}: put it before ${code(sub)} (after ${code(sub)} Compose refuses it as an unknown flag).`
+		});
+		mark(marks, [f.at[0]!], 'misplaced');
+	}
 	// A misspelt flag stands for the expected flag it resembles, so its value is still compared.
-	const given = got.flags.map((f) => {
+	const typed: Flag[] = got.flags.map((f) => {
 		if (!docker || f.known || expNames.has(f.name)) return f;
 		const cmd = got.pathAt.map((i) => typedWords[i]).join(' ');
 		const hint = f.suggestion ? `; did you mean ${code('--' + f.suggestion)}?` : '.';
@@ -114,13 +200,15 @@ function compareFlags(
 		});
 		mark(marks, [f.at[0]!], 'unknown');
 		return stands ? { ...f, name: f.suggestion!, fromTypo: true } : { ...f, ignored: true };
-	}) as (FlagUse & { fromTypo?: boolean; ignored?: boolean })[];
+	});
+	const expected: Flag[] = docker ? canonicalFlags(exp.path, exp.flags) : exp.flags;
+	const given: Flag[] = docker ? canonicalFlags(got.path, typed) : typed;
 	const names = new Set([
-		...exp.flags.map((f) => f.name),
+		...expected.map((f) => f.name),
 		...given.filter((f) => !f.ignored).map((f) => f.name)
 	]);
 	for (const name of names) {
-		const e = exp.flags.filter((f) => f.name === name);
+		const e = expected.filter((f) => f.name === name);
 		const g = given.filter((f) => f.name === name && !f.ignored);
 		const ordered = docker && isOrdered(exp.path, name);
 		if (
@@ -140,41 +228,35 @@ function compareFlags(
 			}
 		}
 		const restE = [...e];
-		const restG: typeof g = [];
+		const restG: Flag[] = [];
 		for (const f of g) {
 			const k = restE.findIndex((x) => x.value === f.value);
-			if (k >= 0) restE.splice(k, 1);
-			else restG.push(f);
+			if (k >= 0) {
+				const [ef] = restE.splice(k, 1);
+				bindNote(ef!, f, notes);
+			} else restG.push(f);
 		}
 		while (restE.length && restG.length) {
 			const ef = restE.shift()!;
 			const gf = restG.shift()!;
-			const flag = gf.fromTypo ? `--${ef.name}` : gf.typed;
-			issues.push({
-				kind: 'wrong-value',
-				message:
-					ef.kind === 'b'
-						? `${code(gf.typed + '=' + gf.value)} turns the flag ${gf.value === 'false' ? 'off' : 'on'}; the answer uses ${code(showFlag(ef))}.`
-						: `${code(flag)} should be ${code(showWord(ef.value))}, not ${code(showWord(gf.value))}.`,
-				suggestion: showFlag(ef),
-				minor: !gf.fromTypo && isTypo(ef.value, gf.value)
-			});
+			issues.push(wrongValue(ef, gf));
 			mark(marks, gf.at.slice(1).length ? gf.at.slice(1) : gf.at, 'wrong-value');
 		}
 		for (const ef of restE) {
-			const short = shortOf(got.path, ef.name);
+			const rawName = ef.raw?.name ?? ef.name;
+			const short = shortOf(got.path, rawName);
 			let misspelt = false;
 			const misplaced = got.args.find((a) => {
 				const w = a.value;
-				if (w === `--${ef.name}` || w.startsWith(`--${ef.name}=`) || (!!short && w.startsWith(`-${short}`)))
+				if (w === `--${rawName}` || w.startsWith(`--${rawName}=`) || (!!short && w.startsWith(`-${short}`)))
 					return true;
-				const name = /^--([^=]+)/.exec(w)?.[1];
-				misspelt = !!name && editDistance(name, ef.name, 2) <= 2;
+				const flagName = /^--([^=]+)/.exec(w)?.[1];
+				misspelt = !!flagName && editDistance(flagName, rawName, 2) <= 2;
 				return misspelt;
 			});
 			if (misplaced && docker) {
 				const first = got.positionals[0]?.value ?? '';
-				const spelt = misspelt ? ` (and spell it ${code('--' + ef.name)})` : '';
+				const spelt = misspelt ? ` (and spell it ${code('--' + rawName)})` : '';
 				issues.push({
 					kind: 'misplaced',
 					message: `${code(misplaced.value)} comes after ${code(first)}, so Docker passes it to the container instead of reading it; put it before ${code(first)}${spelt}.`
@@ -193,6 +275,40 @@ function compareFlags(
 			mark(marks, gf.at, 'extra');
 		}
 	}
+}
+
+/** The issue for a flag given with another value than the answer's, saying how the two differ. */
+function wrongValue(ef: Flag, gf: Flag): Issue {
+	const flag = gf.fromTypo ? `--${ef.raw?.name ?? ef.name}` : gf.typed;
+	if (ef.kind === 'b' && !ef.raw)
+		return {
+			kind: 'wrong-value',
+			message: `${code(gf.typed + '=' + gf.value)} turns the flag ${gf.value === 'false' ? 'off' : 'on'}; the answer uses ${code(showFlag(ef))}.`,
+			suggestion: showFlag(ef),
+			minor: false
+		};
+	const how = howFlagsDiffer(ef, gf);
+	const eValue = ef.raw?.value ?? ef.value;
+	const gValue = gf.raw?.value ?? gf.value;
+	const sameFlag = (ef.raw?.name ?? ef.name) === (gf.raw?.name ?? gf.name);
+	const message = sameFlag
+		? `${code(flag)} should be ${code(showWord(eValue))}, not ${code(showWord(gValue))}${how ? `: ${how}.` : '.'}`
+		: `${code(showFlag(gf))} does not do what ${code(showFlag(ef))} does${how ? `: ${how}.` : '.'}`;
+	return {
+		kind: 'wrong-value',
+		message,
+		suggestion: showFlag(ef),
+		minor: sameFlag && !gf.fromTypo && !(ef.image && how) && isTypo(eValue, gValue)
+	};
+}
+
+/** `-v /host:/app` and `--mount type=bind` make the same mount, but only `-v` creates a missing host path. */
+function bindNote(ef: Flag, gf: Flag, notes: string[]): void {
+	if (ef.mount?.get('type') !== 'bind' || ef.raw?.name === gf.raw?.name) return;
+	const src = ef.mount.get('source') ?? '';
+	notes.push(
+		`Both make the same bind mount, with one difference: \`-v\` creates ${code(src)} on the host when it is missing, while \`--mount\` refuses to start the container.`
+	);
 }
 
 function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
@@ -248,10 +364,13 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 		issues.push({ kind: 'wrong-command', message: `Expected ${code(exp.unknownCommand.word)}.` });
 	}
 	compareSequence(exp.env, got.env, 'variable settings', issues, marks, true);
-	compareFlags(exp, got, gotWords, issues, marks);
-	compareSequence(exp.positionals, got.positionals, 'arguments', issues, marks, exp.path === 'service scale');
+	const notes = [...got.notes];
+	compareFlags(exp, got, gotWords, issues, marks, notes);
+	const words = (cmd: ParsedCommand) =>
+		cmd.program === 'docker' ? canonicalWords(cmd.path, cmd.positionals) : cmd.positionals;
+	compareSequence(words(exp), words(got), 'arguments', issues, marks, exp.path === 'service scale');
 	compareSequence(exp.args, got.args, 'words after the image', issues, marks);
-	return { issues, marks, notes: got.notes };
+	return { issues, marks, notes };
 }
 
 /** Checks a typed command against the expected one; never throws. */

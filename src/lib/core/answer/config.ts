@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { closest } from './distance';
 import { compareDockerfile } from './dockerfile';
+import { canonicalImage, describeImageDifference } from './equivalent';
 import { verdictOf, type CheckResult, type Issue, type TokenMark } from './types';
 
 export type ConfigKind = 'yaml' | 'compose' | 'dockerfile';
@@ -109,7 +110,14 @@ function diff(exp: unknown, got: unknown, path: string, issues: Issue[]): void {
 	// Scalars compare by their text: `cpus: '0.5'` and `cpus: 0.5` mean the same to Compose.
 	const scalar = (v: unknown) => (v === null || typeof v !== 'object' ? String(v ?? '') : null);
 	if (scalar(exp) !== null && scalar(exp) === scalar(got)) return;
-	issues.push({ kind: 'wrong-value', message: `${code(at)} should be ${show(exp)}, not ${show(got)}.` });
+	// A service's image: `nginx` and `docker.io/library/nginx:latest` are the same image to Compose.
+	const image = /^services\.[^.]+\.image$/.test(path) && typeof exp === 'string' && typeof got === 'string';
+	if (image && canonicalImage(exp) === canonicalImage(got)) return;
+	const how = image ? describeImageDifference(exp, got) : null;
+	issues.push({
+		kind: 'wrong-value',
+		message: `${code(at)} should be ${show(exp)}, not ${show(got)}${how ? `: ${how}` : '.'}`
+	});
 }
 
 function lineMarks(text: string): TokenMark[] {

@@ -3,6 +3,7 @@
  * comments dropped, arguments normalised (JSON exec form read as a list, shell words unquoted, flags
  * such as `--from=build` in any order).
  */
+import { canonicalImage, describeImageDifference } from './equivalent';
 import { tokenize } from './shell';
 import { verdictOf, type CheckResult, type Issue, type TokenMark } from './types';
 
@@ -34,11 +35,19 @@ function normaliseArgs(keyword: string, args: string): string {
 		let n = 0;
 		if (k === 0) while (n < words.length && words[n]!.startsWith('--')) n++;
 		const flags = words.slice(0, n).sort();
+		// `FROM alpine` pulls alpine:latest from Docker Hub: the same base image as `FROM alpine:latest`.
+		if (keyword === 'FROM' && k === 0 && words[n] !== undefined && words[n] !== 'scratch')
+			words[n] = canonicalImage(words[n]!);
 		parts.push([...flags, ...words.slice(n)].join(' '));
 		if (line.ops[k]) parts.push(line.ops[k]!);
 	});
 	const joined = parts.join(' ');
 	return keyword === 'FROM' ? joined.replace(/ as /i, ' AS ') : joined;
+}
+
+/** The image a FROM instruction's arguments name (after any `--platform=` flag). */
+function baseImage(args: string): string {
+	return args.split(' ').find((w) => !w.startsWith('--')) ?? '';
 }
 
 /** Reads a Dockerfile into its instructions. */
@@ -102,9 +111,11 @@ export function compareDockerfile(expected: string, given: string): CheckResult 
 				});
 				status[g.line] = later >= 0 ? 'misplaced' : 'wrong-command';
 			} else {
+				const how =
+					e.keyword === 'FROM' ? describeImageDifference(baseImage(e.args), baseImage(g.args)) : null;
 				issues.push({
 					kind: 'wrong-value',
-					message: `${code(g.keyword)} should read ${code(e.keyword + ' ' + e.args)}, not ${code(g.keyword + ' ' + g.args)}.`
+					message: `${code(g.keyword)} should read ${code(e.keyword + ' ' + e.args)}, not ${code(g.keyword + ' ' + g.args)}${how ? `: ${how}` : '.'}`
 				});
 				status[g.line] = 'wrong-value';
 			}

@@ -96,11 +96,16 @@ describe('checker properties', () => {
 					});
 					const env = cmd.env.map((e) => e.value);
 					const pathWords = cmd.path.split(' ');
+					// Compose's own flags (-f, -p, --profile) stay before the subcommand, where Compose reads them.
+					const sub = cmd.pathAt[cmd.pathAt.length - 1]!;
+					const outer = [...free, ...ordered].map(({ f }) => f.at[0]! < sub);
 					const given = [
 						...env,
 						'docker',
-						...pathWords,
-						...flags,
+						...pathWords.slice(0, -1),
+						...flags.filter((_, i) => outer[i]),
+						...pathWords.slice(-1),
+						...flags.filter((_, i) => !outer[i]),
 						...cmd.positionals.map((p) => quoteWith(p.value, 2)),
 						...cmd.args.map((a) => quoteWith(a.value, 2))
 					].join(' ');
