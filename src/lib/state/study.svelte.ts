@@ -14,7 +14,7 @@ import {
 } from '../storage/study';
 import { ensureBuiltIns } from './app.svelte';
 import { settings } from './settings.svelte';
-import { currentScheduler } from './scheduling.svelte';
+import { learnerScheduler } from './scheduling.svelte';
 import { scopeKey } from './scope';
 import { broadcast, listen } from './sync';
 
@@ -110,7 +110,7 @@ export class StudyState {
 			const db = getDb();
 			const now = Date.now();
 			const w = settings.window(now);
-			this.#scheduler = currentScheduler();
+			this.#scheduler = await learnerScheduler();
 			performance.mark('deckhand:queue-start');
 			// The first cards are loaded before the screen shows; the rest follow in the background.
 			let items: QueueItem[];

@@ -23,7 +23,7 @@ import {
 	loadRunningExam,
 	saveRunningExam
 } from '$lib/storage/exams';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { examFixturePack } from '../../fixtures/exam-pack';
 
 const now = Date.UTC(2026, 10, 28, 9);
@@ -31,7 +31,7 @@ const scheduler = new Scheduler({ enableFuzz: false });
 
 async function setUp(): Promise<{ db: DeckhandDb; exam: ExamState }> {
 	const db = new DeckhandDb(`running-${Math.random()}`);
-	await installPack(db, examFixturePack(), scheduler, now);
+	await installPack(db, examFixturePack(), now);
 	const candidates = await loadExamCandidates(db);
 	const exam = startExam(candidates, DCA_DOMAINS, examConfig({ length: 10 }), 7, now);
 	return { db, exam };
