@@ -12,7 +12,8 @@ import {
 	recordGrade,
 	undoGrade
 } from '../storage/study';
-import { ensureBuiltIns } from './app.svelte';
+import { ensureBuiltIns, startup } from './app.svelte';
+import { clearNote, noteGrade } from './grade-journal';
 import { settings } from './settings.svelte';
 import { learnerScheduler } from './scheduling.svelte';
 import { scopeKey } from './scope';
@@ -40,6 +41,8 @@ interface WriteJob {
 	cancelled: boolean;
 	/** performance.now() when the grade was made. */
 	at: number;
+	/** Its note in the grade journal, removed once the write is done. */
+	note: string | null;
 }
 
 /**
@@ -107,6 +110,7 @@ export class StudyState {
 		this.loading = true;
 		try {
 			await Promise.all([ensureBuiltIns(), settings.load()]);
+			if (startup.lostGrades) this.error = startup.lostGrades;
 			const db = getDb();
 			const now = Date.now();
 			const w = settings.window(now);
@@ -175,7 +179,9 @@ export class StudyState {
 				state: out.state,
 				log: out.log,
 				cancelled: false,
-				at: performance.now()
+				at: performance.now(),
+				// Synchronously, in the tap's handler: a page unloaded before the write still has the grade.
+				note: noteGrade({ state: out.state, log: out.log, sessionId: this.#sessionId })
 			};
 			this.#jobs.push(job);
 			this.writing++;
@@ -197,6 +203,7 @@ export class StudyState {
 		this.#jobs.splice(this.#jobs.indexOf(job), 1);
 		try {
 			const r = await recordGrade(getDb(), job.state, job.log, this.#sessionId);
+			clearNote(job.note);
 			if (!this.session) return;
 			if (r.ok) {
 				this.session = machine.stored(this.session, job.entry, r.value);
@@ -207,7 +214,10 @@ export class StudyState {
 				this.session = machine.rejected(this.session, [job.entry], false, Date.now());
 			} else {
 				const later = this.#jobs.splice(0);
-				for (const j of later) j.cancelled = true;
+				for (const j of later) {
+					j.cancelled = true;
+					clearNote(j.note);
+				}
 				this.writing -= later.length;
 				const n = 1 + later.length;
 				this.error = `${r.errors.message} ${n === 1 ? 'That grade was' : `Those ${n} grades were`} taken back: the card is on screen again.`;
