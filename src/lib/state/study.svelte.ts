@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { judgeAnswer, loadConfigChecker, needsConfigChecker, type Response } from '../core/answer/judge';
 import { itemKey, type QueueItem, type StudyScope } from '../core/queue';
 import type { CardState, Rating, ReviewLog, Scheduler } from '../core/scheduler';
 import * as machine from '../core/session';
@@ -69,6 +70,8 @@ export class StudyState {
 
 	current = $derived(this.session?.current ?? null);
 	answered = $derived(this.session?.phase === 'answered');
+	/** The judgement of the answer to the card on screen, once answered. */
+	judgement = $derived(this.session?.answer ?? null);
 	suggested = $derived(this.session?.answer?.suggested ?? null);
 	/** Grades stored in this session (a grade counts once it is written). */
 	reviewed = $derived(Math.max(0, (this.session?.reviewed ?? 0) - this.writing));
@@ -150,9 +153,18 @@ export class StudyState {
 		this.#shownAt = performance.now();
 	}
 
-	/** The learner answered the card on screen (or revealed a flashcard). */
-	answer(outcome: machine.Answer): void {
-		if (this.session) this.session = machine.answer(this.session, outcome);
+	/**
+	 * The learner answered the card on screen (or revealed a flashcard): the answer is judged here, by
+	 * core/answer. Synchronous but for a config answer, whose checker loads first (a failure to load
+	 * rejects, and the answer stays on screen to try again).
+	 */
+	async respond(response: Response): Promise<void> {
+		const item = this.current;
+		if (!item || this.answered) return;
+		const config = needsConfigChecker(item.card) ? await loadConfigChecker(item.card) : undefined;
+		if (this.current !== item || !this.session) return;
+		const judgement = judgeAnswer(item.card, response, config);
+		if (judgement) this.session = machine.answer(this.session, judgement);
 	}
 
 	/**
