@@ -2,6 +2,7 @@ import { tick } from 'svelte';
 import { judgeAnswer, loadConfigChecker, needsConfigChecker, type Response } from '../core/answer/judge';
 import { itemKey, type QueueItem, type StudyScope } from '../core/queue';
 import type { CardState, Rating, ReviewLog, Scheduler } from '../core/scheduler';
+import { DAY_MS } from '../core/scheduler/day';
 import * as machine from '../core/session';
 import { getDb } from '../storage/db';
 import {
@@ -20,7 +21,6 @@ import { learnerScheduler } from './scheduling.svelte';
 import { scopeKey } from './scope';
 import { broadcast, listen } from './sync';
 
-const DAY = 86_400_000;
 /** Cards loaded before the first one shows; the rest of the queue loads behind it. */
 const FIRST_BATCH = 10;
 
@@ -29,7 +29,7 @@ export function formatInterval(ms: number): string {
 	const min = ms / 60_000;
 	if (min < 60) return `${Math.max(1, Math.round(min))}m`;
 	if (min < 1440) return `${Math.round(min / 60)}h`;
-	const d = ms / DAY;
+	const d = ms / DAY_MS;
 	if (d < 30) return `${Math.round(d)}d`;
 	if (d < 365) return `${Math.round(d / 30)}mo`;
 	return `${Math.round((d / 365) * 10) / 10}y`;

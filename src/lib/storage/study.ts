@@ -2,7 +2,7 @@
  * Reading what to study and writing grades. Every query here goes through an index so the home page
  * and the queue stay fast at tens of thousands of cards.
  */
-import type { CardId, PackId } from '../core/pack/types';
+import { sectionKey } from '../core/pack/keys';
 import { interleaveNew, inScope, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
@@ -50,11 +50,11 @@ export async function buildQueueKeys(
 		]);
 		const sums = all.filter((s) => inScope(scope, s.packId, s.sectionId));
 		const sectionOrder = new Map<string, number>();
-		for (const p of packs) for (const s of p.sections) sectionOrder.set(`${p.id}\u0000${s.id}`, s.order);
+		for (const p of packs) for (const s of p.sections) sectionOrder.set(sectionKey(p.id, s.id), s.order);
 		sums.sort((a, b) =>
 			a.packId === b.packId
-				? (sectionOrder.get(`${a.packId}\u0000${a.sectionId}`) ?? 1e9) -
-					(sectionOrder.get(`${b.packId}\u0000${b.sectionId}`) ?? 1e9)
+				? (sectionOrder.get(sectionKey(a.packId, a.sectionId)) ?? 1e9) -
+					(sectionOrder.get(sectionKey(b.packId, b.sectionId)) ?? 1e9)
 				: a.packId < b.packId
 					? -1
 					: 1
@@ -309,9 +309,4 @@ export async function loadSessionHistory(
 /** A card's current scheduling state. */
 export function getState(db: DeckhandDb, packId: string, cardId: string): Promise<StateRecord | undefined> {
 	return db.states.get([packId, cardId]);
-}
-
-/** The key a card has across packs (matches `itemKey` in the queue). */
-export function cardKey(packId: PackId | string, cardId: CardId | string): string {
-	return `${packId}\u0000${cardId}`;
 }

@@ -14,7 +14,13 @@ import {
 } from './cli-model';
 import { editDistance } from './distance';
 import { showWord, tokenize } from './shell';
-import { verdictOf, type CheckResult, type Issue, type TokenMark, type TokenStatus } from './types';
+import {
+	verdictOf,
+	type CheckResult,
+	type AnswerIssue as Issue,
+	type TokenMark,
+	type TokenStatus
+} from './types';
 
 const code = (s: string) => `\`${s}\``;
 

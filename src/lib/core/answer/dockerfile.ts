@@ -4,7 +4,7 @@
  * such as `--from=build` in any order).
  */
 import { tokenize } from './shell';
-import { verdictOf, type CheckResult, type Issue, type TokenMark } from './types';
+import { verdictOf, type CheckResult, type AnswerIssue as Issue, type TokenMark } from './types';
 
 interface Instruction {
 	keyword: string;

@@ -17,5 +17,5 @@ export { domcVerdict } from './domc';
 export { checkCommand } from './command';
 export { checkConfig, fillBlank, type ComposeValidator, type ConfigKind } from './config';
 export { tokenize } from './shell';
-export type { CheckResult, Issue, IssueKind, TokenMark, TokenStatus, Verdict } from './types';
+export type { AnswerIssue, CheckResult, IssueKind, TokenMark, TokenStatus, Verdict } from './types';
 export { buildWordBank } from './word-bank';

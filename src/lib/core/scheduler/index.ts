@@ -26,7 +26,7 @@ export * from './settings';
 export * from './workload';
 export * from './new-state';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './day';
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 	desiredRetention: 0.9,

@@ -1,7 +1,7 @@
 import type { CardId, PackId } from '../pack/types';
 import type { Scheduler } from './index';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './day';
 
 /**
  * Reviews a card gets in its first year, graded Good each time it falls due, with the expected lapses
