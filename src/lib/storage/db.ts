@@ -2,7 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
 import type { HourBlock } from '../core/stats/tally';
-import type { ExamRecord } from './exams';
+import type { ExamRecord } from '../core/exam/types';
 import { applySchema } from './schema';
 
 /** A pack as stored: everything but its cards, which live in their own table. */
