@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'deckhand-cli-'));
 const cli = (...args: string[]) => {
-	const r = spawnSync(process.execPath, ['scripts/deckhand.js', ...args], {
+	const r = spawnSync(process.execPath, ['scripts/cli/deckhand.js', ...args], {
 		encoding: 'utf8',
 		timeout: 60_000
 	});
