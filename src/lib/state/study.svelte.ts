@@ -79,18 +79,28 @@ export class StudyState {
 	/** Of those, cards in learning that come back later in this session (after their short step). */
 	later = $derived(this.session?.pending.length ?? 0);
 	canUndo = $derived(this.session ? machine.canUndo(this.session) : false);
-	/** When each grade would bring the card on screen back ("10m", "3d"). */
-	previews = $derived.by(() => {
+	/**
+	 * The intervals, worked out when the card is answered, and that time. A grade is made at that time:
+	 * with fuzz on, FSRS seeds its random spread with the review time, so a later time could store an
+	 * interval other than the one the button showed.
+	 */
+	#preview = $derived.by(() => {
 		const c = this.current;
-		if (!c || !this.#scheduler || this.scope.cram) return null;
-		const p = this.#scheduler.preview(c.state, Date.now());
+		if (!c || !this.answered || !this.#scheduler || this.scope.cram) return null;
+		const at = Date.now();
+		const p = this.#scheduler.preview(c.state, at);
 		return {
-			again: formatInterval(p.again),
-			hard: formatInterval(p.hard),
-			good: formatInterval(p.good),
-			easy: formatInterval(p.easy)
+			at,
+			labels: {
+				again: formatInterval(p.again),
+				hard: formatInterval(p.hard),
+				good: formatInterval(p.good),
+				easy: formatInterval(p.easy)
+			}
 		};
 	});
+	/** When each grade would bring the card on screen back ("10m", "3d"), once it is answered. */
+	previews = $derived(this.#preview?.labels ?? null);
 
 	constructor(scope: StudyScope) {
 		this.scope = scope;
@@ -177,7 +187,7 @@ export class StudyState {
 		const item = s?.current;
 		if (!s || !item || s.phase !== 'answered' || this.busy || !this.#scheduler) return;
 		performance.mark('deckhand:grade');
-		const now = Date.now();
+		const now = this.#preview?.at ?? Date.now();
 		const duration = Math.round(performance.now() - this.#shownAt);
 		if (s.cram) {
 			this.session = machine.graded(s, item.state, null, now, rating);
