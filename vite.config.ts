@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
-import { pwaOptions } from './src/lib/pwa/config.js';
+import { pwaOptions } from './scripts/pwa-config.js';
 
 export default defineConfig({
 	plugins: [sveltekit(), SvelteKitPWA(pwaOptions)],

@@ -26,7 +26,7 @@ const CARDS = 2_000;
 const SECTIONS = 40;
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 28, 9);
-const clock = { dayStartHour: 4, utcOffsetMinutes: 60 };
+const clock = { startHour: 4, offsetMinutes: 60 };
 const random = seededRandom(42);
 const scheduler = new Scheduler({ enableFuzz: false });
 const recall: RecallFn = (s, at) => scheduler.retrievability(s, at);

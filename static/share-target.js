@@ -4,7 +4,7 @@
 // keeps the shared files in a cache of their own and answers 303 to /import?shared=files. The page reads
 // them from there, shows the usual preview before anything is written, and deletes them. A shared link
 // (title, text, url) goes on to /import as query parameters, as a GET share target would send it.
-// Kept equal to the manifest (src/lib/pwa/config.js) and the page (src/lib/pwa/shared-files.ts) by a
+// Kept equal to the manifest (scripts/pwa-config.js) and the page (src/lib/pwa/shared-files.ts) by a
 // unit test.
 const SHARE_ACTION = '/import';
 const SHARE_FILES_PARAM = 'pack';

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { everyKindPack } from '../fixtures/packs';
+import { everyKindPack, flashcardPack } from '../fixtures/packs';
 import { dump, seed } from './seed';
 
 async function openApp(page: Page) {
@@ -83,5 +83,58 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.goto('/settings');
 		await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 		await scan('settings');
+	});
+}
+
+for (const delay of [0, 2, 5]) {
+	test(`a grade on screen is a grade on disk: reload ${delay} ms after the next card appears`, async ({
+		page
+	}) => {
+		test.setTimeout(90_000);
+		await openApp(page);
+		await seed(page, { pack: flashcardPack('d', 40, 2), settings: { newPerDay: 1000 } });
+		await page.goto('/study?pack=d');
+		/** Cards whose grade put the next card on screen before the reload. */
+		const shown: string[] = [];
+		for (let i = 0; i < 8; i++) {
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible();
+			// In the page: tap Good, wait for the next card, reload `delay` ms later.
+			const graded = await page.evaluate((ms) => {
+				const heading = () =>
+					document.querySelector('article[aria-label="Question"] h2')?.textContent?.trim() ?? '';
+				const before = heading();
+				const good = [...document.querySelectorAll('button')].find((b) => /^Good/.test(b.textContent ?? ''));
+				return new Promise<string | null>((resolve) => {
+					const reload = () => {
+						if (ms === 0) location.reload();
+						else setTimeout(() => location.reload(), ms);
+					};
+					const seen = new MutationObserver(() => {
+						if (heading() === before) return;
+						seen.disconnect();
+						resolve(before);
+						reload();
+					});
+					seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+					good!.click();
+					setTimeout(() => {
+						seen.disconnect();
+						resolve(null);
+						reload();
+					}, 2000);
+				});
+			}, delay);
+			if (graded) shown.push(graded);
+			await page.waitForLoadState('load');
+		}
+		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+		expect(shown.length).toBe(8);
+		const db = await dump(page);
+		const logs = db.logs.filter((l) => l.packId === 'd');
+		const ids = shown.map((front) => `d-c${front.replace('Front ', '')}`);
+		// Every grade whose next card appeared has its log and its state, once.
+		expect(logs.map((l) => l.cardId).sort()).toEqual([...ids].sort());
+		for (const id of ids) expect(db.states.find((s) => s.cardId === id)?.reps).toBe(1);
 	});
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { examFixturePack } from '../fixtures/exam-pack';
-import { seedPack } from '../fixtures/seed-browser';
+import { seed } from './seed';
 
 /** The exam fixture has 12 multiple-choice and 12 DOMC questions: an exam of 24 draws every one. */
 const LENGTH = 24;
@@ -8,7 +8,7 @@ const LENGTH = 24;
 async function startExam(page: Page) {
 	await page.goto('/');
 	await expect(page.getByTestId('new-count')).toBeVisible();
-	await page.evaluate(seedPack, { pack: examFixturePack() });
+	await seed(page, { pack: examFixturePack(), alone: true });
 	await page.goto('/exam');
 	await page.getByRole('radio', { name: /Custom/ }).check();
 	await page.getByRole('spinbutton', { name: 'Questions' }).fill(String(LENGTH));

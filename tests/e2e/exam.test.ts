@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { examFixturePack } from '../fixtures/exam-pack';
-import { seedPack } from '../fixtures/seed-browser';
+import { seed as seedApp } from './seed';
 
 async function seed(page: Page) {
 	await page.goto('/');
 	await expect(page.getByTestId('new-count')).toBeVisible();
-	await page.evaluate(seedPack, { pack: examFixturePack() });
+	await seedApp(page, { pack: examFixturePack(), alone: true });
 }
 
 async function logRatings(page: Page): Promise<string[]> {

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { examFixturePack } from '../fixtures/exam-pack';
-import { seedPack } from '../fixtures/seed-browser';
+import { seed } from './seed';
 
 test('the statistics page draws every chart with a table alternative', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByTestId('new-count')).toBeVisible();
-	await page.evaluate(seedPack, { pack: examFixturePack(), logMinutesAgo: [1, 2, 3] });
+	await seed(page, { pack: examFixturePack(), alone: true, logMinutesAgo: [1, 2, 3] });
 	await page.getByRole('link', { name: 'Stats' }).click();
 	await expect(page.getByRole('heading', { name: 'Statistics' })).toBeVisible();
 

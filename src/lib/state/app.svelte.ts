@@ -9,10 +9,33 @@ import { listen } from './sync';
 
 let ready: Promise<void> | null = null;
 
-/** Installs the built-in packs once (and again when a newer version ships). */
+/** Why grades noted before the last unload could not be written (see grade-journal.ts), if so. */
+export const startup = $state({ lostGrades: null as string | null });
+
+/** Whether a page that unloaded mid-write left grade notes behind (a cheap look before loading code). */
+function gradesNoted(): boolean {
+	try {
+		for (let i = 0; i < localStorage.length; i++)
+			if (localStorage.key(i)?.startsWith('deckhand:grade:')) return true;
+	} catch {
+		// No localStorage (Node, or storage disabled): nothing was noted.
+	}
+	return false;
+}
+
+/**
+ * Before any page reads the database: writes the grades a page unloaded too soon to write, then installs
+ * the built-in packs once (and again when a newer version ships).
+ */
 export function ensureBuiltIns(): Promise<void> {
 	ready ??= (async () => {
 		const db = getDb();
+		if (gradesNoted()) {
+			const { replayGrades } = await import('./grade-journal');
+			const r = await replayGrades(db, Date.now());
+			if (r.failed)
+				startup.lostGrades = `Your last grades before the page closed could not be saved: ${r.failed}`;
+		}
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
 			if (installed === null || installed < builtIn.version) {

@@ -11,7 +11,7 @@ import {
 	type SavedExam
 } from '../core/exam';
 import { DCA_DOMAINS } from '../core/pack/domains';
-import { Scheduler } from '../core/scheduler';
+import { itemKey } from '../core/queue';
 import { getDb } from '../storage/db';
 import {
 	claimRunningExam,
@@ -25,11 +25,10 @@ import {
 	saveRunningExam,
 	type ExamRecord
 } from '../storage/exams';
-import { getState, recordGrade } from '../storage/study';
+import { getStates, recordGrades } from '../storage/study';
 import { ensureBuiltIns } from './app.svelte';
-
-/** Default options, to grade the cards an exam answered. */
-const scheduler = new Scheduler();
+import { learnerScheduler } from './scheduling.svelte';
+import { broadcast } from './sync';
 
 type Action = ExamEvent extends infer E ? (E extends ExamEvent ? Omit<E, 'now'> : never) : never;
 
@@ -269,15 +268,7 @@ export class ExamSession {
 			}
 			this.#claim = null;
 			let unsaved: string | null = null;
-			if (exam.config.countAsReviews) {
-				for (const g of examGrades(exam)) {
-					const state = await getState(db, g.packId, g.cardId);
-					if (!state) continue;
-					const out = scheduler.grade(state, g.rating, result.finishedAt);
-					const written = await recordGrade(db, out.state, out.log);
-					if (!written.ok) unsaved ??= written.errors.message;
-				}
-			}
+			if (exam.config.countAsReviews) unsaved = await countAsReviews(exam, result.finishedAt);
 			this.resultId = id;
 			if (unsaved)
 				this.error = `The result is saved, but some answers could not be counted as reviews: ${unsaved}`;
@@ -297,6 +288,30 @@ export class ExamSession {
 }
 
 export const examSession = new ExamSession();
+
+/**
+ * Grades the cards an exam answered (right: Good, wrong: Again) at `at` with the learner's scheduler, in
+ * one transaction, and tells other tabs as a study grade does. Returns why nothing was written, if so.
+ */
+export async function countAsReviews(exam: ExamState, at: number): Promise<string | null> {
+	const db = getDb();
+	const grades = examGrades(exam);
+	const [scheduler, states] = await Promise.all([
+		learnerScheduler(),
+		getStates(
+			db,
+			grades.map((g) => [g.packId, g.cardId])
+		)
+	]);
+	const outs = grades.flatMap((g, i) => {
+		const state = states[i];
+		return state ? [scheduler.grade(state, g.rating, at)] : [];
+	});
+	const written = await recordGrades(db, outs);
+	if (!written.ok) return written.errors.message;
+	for (const g of written.value) broadcast({ type: 'graded', key: itemKey(g.state) });
+	return null;
+}
 
 /** The exam history list. */
 export class ExamHistoryState {

@@ -17,13 +17,10 @@ import { decodeShareFragment } from '../core/share/link';
 import { getDb } from '../storage/db';
 import { importPack, readInstalled } from '../storage/imports';
 import { ensureBuiltIns } from './app.svelte';
-import { Scheduler } from '../core/scheduler';
+import { NEW_STATES } from '../core/scheduler/new-state';
 import { fetchPackBytes } from './fetch-pack';
 import { takeSharedFiles } from '../pwa/shared-files';
 import { broadcast } from './sync';
-
-/** Default options: only used for new cards' states, which no option changes. */
-const scheduler = new Scheduler();
 
 /** Records a step of an import as a performance measure (`deckhand:import:<step>`) for the benchmark. */
 function measure(step: string, start: number): void {
@@ -151,7 +148,7 @@ export class ImportState {
 		if (!p || this.stage !== 'preview') return false;
 		this.stage = 'writing';
 		this.percent = 0;
-		const r = await importPack(getDb(), p.pack, scheduler, Date.now(), {
+		const r = await importPack(getDb(), p.pack, NEW_STATES, Date.now(), {
 			confirmed: true,
 			onProgress: (written, total) => {
 				// Whole tens: a status that changes forty times a second is noise to a screen reader.

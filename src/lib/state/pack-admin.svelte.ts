@@ -10,12 +10,9 @@ import {
 } from '../storage/imports';
 import type { Pack } from '../core/pack/types';
 import { ensureBuiltIns } from './app.svelte';
-import { Scheduler } from '../core/scheduler';
+import { NEW_STATES } from '../core/scheduler/new-state';
 import { downloadText, packFileName } from './download';
 import { broadcast } from './sync';
-
-/** Default options: only used for new cards' states, which no option changes. */
-const scheduler = new Scheduler();
 
 export class PackAdminState {
 	rows = $state.raw<InstalledPackRow[]>([]);
@@ -53,7 +50,7 @@ export class PackAdminState {
 
 	async reset(row: InstalledPackRow): Promise<void> {
 		await this.#write(
-			() => resetPackProgress(getDb(), row.id, scheduler, Date.now()),
+			() => resetPackProgress(getDb(), row.id, NEW_STATES, Date.now()),
 			`Reset the progress of ${row.title}: every card is new again.`
 		);
 	}

@@ -1,5 +1,5 @@
 /** The Packs page and the card browser: installed packs, their sections and cards, and a search. */
-import { searchCards, summarizeSections, type SectionSummary } from '../core/pack/browse';
+import { searchCards, summarizeSections, type SectionContents } from '../core/pack/browse';
 import type { CardKind } from '../core/pack/types';
 import type { CardRecord, PackRecord } from '../storage/db';
 import { getDb } from '../storage/db';
@@ -9,7 +9,7 @@ import { ensureBuiltIns } from './app.svelte';
 export interface PackOverview {
 	pack: PackRecord;
 	total: number;
-	sections: SectionSummary[];
+	sections: SectionContents[];
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

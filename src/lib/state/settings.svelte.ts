@@ -1,8 +1,7 @@
 // Only the scheduler's plain modules: the layout loads this state on every page, and the FSRS library
 // (ts-fsrs) stays out of the first route's JS. The scheduler itself: ./scheduling.svelte.ts.
-import { localBoundary, dayEnd, dayStart } from '../core/scheduler/day';
+import { localBoundary, dayEnd, dayStart, type DayBoundary } from '../core/scheduler/day';
 import { DEFAULT_SETTINGS, type StudySettings } from '../core/scheduler/settings';
-import type { DayClock } from '../core/stats';
 import { getDb } from '../storage/db';
 import { loadSettings, saveSettings } from '../storage/settings';
 import type { DayWindow } from '../storage/home';
@@ -46,9 +45,8 @@ class SettingsState {
 
 	/** The statistics' day clock: the scheduler's own boundary (start hour, time zone offset), so the
 	 * heatmap, streak and forecast change days when the study day does. */
-	clock(now: number): DayClock {
-		const b = localBoundary(this.value.dayStartHour, now);
-		return { dayStartHour: b.startHour, utcOffsetMinutes: b.offsetMinutes };
+	clock(now: number): DayBoundary {
+		return localBoundary(this.value.dayStartHour, now);
 	}
 }
 

@@ -4,12 +4,15 @@ import { buildStatsPage, examReadiness, WEEK_MS, type Readiness, type StatsPage 
 import { getDb } from '../storage/db';
 import { loadStatsData } from '../storage/stats';
 import { tick } from 'svelte';
-import { Scheduler } from '../core/scheduler';
+import type { Scheduler } from '../core/scheduler';
 import { ensureBuiltIns } from './app.svelte';
+import { learnerScheduler } from './scheduling.svelte';
 import { settings } from './settings.svelte';
 
-const scheduler = new Scheduler();
-const recall = (state: StatsCardState, at: number) => scheduler.retrievability(state, at);
+/** Predicted recall by the learner's own scheduler. */
+function recallBy(scheduler: Scheduler) {
+	return (state: StatsCardState, at: number) => scheduler.retrievability(state, at);
+}
 
 /** The statistics page's figures. */
 export class StatsState {
@@ -20,7 +23,7 @@ export class StatsState {
 	async load(): Promise<void> {
 		try {
 			performance.mark('deckhand:stats-start');
-			await Promise.all([ensureBuiltIns(), settings.load()]);
+			const [, scheduler] = await Promise.all([ensureBuiltIns(), learnerScheduler()]);
 			performance.measure('deckhand:stats-prepare', 'deckhand:stats-start');
 			const now = Date.now();
 			const t1 = performance.now();
@@ -29,7 +32,7 @@ export class StatsState {
 			this.packCount = data.packs.length;
 			const t2 = performance.now();
 			// Days start at the learner's day-start hour, the same boundary the scheduler uses.
-			this.page = buildStatsPage(data, DCA_DOMAINS, recall, now, settings.clock(now));
+			this.page = buildStatsPage(data, DCA_DOMAINS, recallBy(scheduler), now, settings.clock(now));
 			performance.measure('deckhand:stats-compute', { start: t2 });
 			const t3 = performance.now();
 			await tick();
@@ -48,7 +51,7 @@ export class ReadinessState {
 
 	async load(): Promise<void> {
 		try {
-			await ensureBuiltIns();
+			const [, scheduler] = await Promise.all([ensureBuiltIns(), learnerScheduler()]);
 			const now = Date.now();
 			const data = await loadStatsData(getDb(), now - WEEK_MS, false);
 			this.readiness = examReadiness(
@@ -57,7 +60,7 @@ export class ReadinessState {
 				data.cards,
 				data.states,
 				data.recentLogs,
-				recall,
+				recallBy(scheduler),
 				now
 			);
 		} catch (e) {

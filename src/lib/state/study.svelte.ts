@@ -1,6 +1,8 @@
 import { tick } from 'svelte';
+import { judgeAnswer, loadConfigChecker, needsConfigChecker, type Response } from '../core/answer/judge';
 import { itemKey, type QueueItem, type StudyScope } from '../core/queue';
 import type { CardState, Rating, ReviewLog, Scheduler } from '../core/scheduler';
+import { DAY_MS } from '../core/scheduler/day';
 import * as machine from '../core/session';
 import { getDb } from '../storage/db';
 import {
@@ -12,13 +14,13 @@ import {
 	recordGrade,
 	undoGrade
 } from '../storage/study';
-import { ensureBuiltIns } from './app.svelte';
+import { ensureBuiltIns, startup } from './app.svelte';
+import { clearNote, noteGrade } from './grade-journal';
 import { settings } from './settings.svelte';
-import { currentScheduler } from './scheduling.svelte';
+import { learnerScheduler } from './scheduling.svelte';
 import { scopeKey } from './scope';
 import { broadcast, listen } from './sync';
 
-const DAY = 86_400_000;
 /** Cards loaded before the first one shows; the rest of the queue loads behind it. */
 const FIRST_BATCH = 10;
 
@@ -27,7 +29,7 @@ export function formatInterval(ms: number): string {
 	const min = ms / 60_000;
 	if (min < 60) return `${Math.max(1, Math.round(min))}m`;
 	if (min < 1440) return `${Math.round(min / 60)}h`;
-	const d = ms / DAY;
+	const d = ms / DAY_MS;
 	if (d < 30) return `${Math.round(d)}d`;
 	if (d < 365) return `${Math.round(d / 30)}mo`;
 	return `${Math.round((d / 365) * 10) / 10}y`;
@@ -40,6 +42,8 @@ interface WriteJob {
 	cancelled: boolean;
 	/** performance.now() when the grade was made. */
 	at: number;
+	/** Its note in the grade journal, removed once the write is done. */
+	note: string | null;
 }
 
 /**
@@ -66,6 +70,8 @@ export class StudyState {
 
 	current = $derived(this.session?.current ?? null);
 	answered = $derived(this.session?.phase === 'answered');
+	/** The judgement of the answer to the card on screen, once answered. */
+	judgement = $derived(this.session?.answer ?? null);
 	suggested = $derived(this.session?.answer?.suggested ?? null);
 	/** Grades stored in this session (a grade counts once it is written). */
 	reviewed = $derived(Math.max(0, (this.session?.reviewed ?? 0) - this.writing));
@@ -73,18 +79,28 @@ export class StudyState {
 	/** Of those, cards in learning that come back later in this session (after their short step). */
 	later = $derived(this.session?.pending.length ?? 0);
 	canUndo = $derived(this.session ? machine.canUndo(this.session) : false);
-	/** When each grade would bring the card on screen back ("10m", "3d"). */
-	previews = $derived.by(() => {
+	/**
+	 * The intervals, worked out when the card is answered, and that time. A grade is made at that time:
+	 * with fuzz on, FSRS seeds its random spread with the review time, so a later time could store an
+	 * interval other than the one the button showed.
+	 */
+	#preview = $derived.by(() => {
 		const c = this.current;
-		if (!c || !this.#scheduler || this.scope.cram) return null;
-		const p = this.#scheduler.preview(c.state, Date.now());
+		if (!c || !this.answered || !this.#scheduler || this.scope.cram) return null;
+		const at = Date.now();
+		const p = this.#scheduler.preview(c.state, at);
 		return {
-			again: formatInterval(p.again),
-			hard: formatInterval(p.hard),
-			good: formatInterval(p.good),
-			easy: formatInterval(p.easy)
+			at,
+			labels: {
+				again: formatInterval(p.again),
+				hard: formatInterval(p.hard),
+				good: formatInterval(p.good),
+				easy: formatInterval(p.easy)
+			}
 		};
 	});
+	/** When each grade would bring the card on screen back ("10m", "3d"), once it is answered. */
+	previews = $derived(this.#preview?.labels ?? null);
 
 	constructor(scope: StudyScope) {
 		this.scope = scope;
@@ -107,10 +123,11 @@ export class StudyState {
 		this.loading = true;
 		try {
 			await Promise.all([ensureBuiltIns(), settings.load()]);
+			if (startup.lostGrades) this.error = startup.lostGrades;
 			const db = getDb();
 			const now = Date.now();
 			const w = settings.window(now);
-			this.#scheduler = currentScheduler();
+			this.#scheduler = await learnerScheduler();
 			performance.mark('deckhand:queue-start');
 			// The first cards are loaded before the screen shows; the rest follow in the background.
 			let items: QueueItem[];
@@ -146,9 +163,18 @@ export class StudyState {
 		this.#shownAt = performance.now();
 	}
 
-	/** The learner answered the card on screen (or revealed a flashcard). */
-	answer(outcome: machine.Answer): void {
-		if (this.session) this.session = machine.answer(this.session, outcome);
+	/**
+	 * The learner answered the card on screen (or revealed a flashcard): the answer is judged here, by
+	 * core/answer. Synchronous but for a config answer, whose checker loads first (a failure to load
+	 * rejects, and the answer stays on screen to try again).
+	 */
+	async respond(response: Response): Promise<void> {
+		const item = this.current;
+		if (!item || this.answered) return;
+		const config = needsConfigChecker(item.card) ? await loadConfigChecker(item.card) : undefined;
+		if (this.current !== item || !this.session) return;
+		const judgement = judgeAnswer(item.card, response, config);
+		if (judgement) this.session = machine.answer(this.session, judgement);
 	}
 
 	/**
@@ -161,7 +187,7 @@ export class StudyState {
 		const item = s?.current;
 		if (!s || !item || s.phase !== 'answered' || this.busy || !this.#scheduler) return;
 		performance.mark('deckhand:grade');
-		const now = Date.now();
+		const now = this.#preview?.at ?? Date.now();
 		const duration = Math.round(performance.now() - this.#shownAt);
 		if (s.cram) {
 			this.session = machine.graded(s, item.state, null, now, rating);
@@ -175,7 +201,9 @@ export class StudyState {
 				state: out.state,
 				log: out.log,
 				cancelled: false,
-				at: performance.now()
+				at: performance.now(),
+				// Synchronously, in the tap's handler: a page unloaded before the write still has the grade.
+				note: noteGrade({ state: out.state, log: out.log, sessionId: this.#sessionId })
 			};
 			this.#jobs.push(job);
 			this.writing++;
@@ -197,6 +225,7 @@ export class StudyState {
 		this.#jobs.splice(this.#jobs.indexOf(job), 1);
 		try {
 			const r = await recordGrade(getDb(), job.state, job.log, this.#sessionId);
+			clearNote(job.note);
 			if (!this.session) return;
 			if (r.ok) {
 				this.session = machine.stored(this.session, job.entry, r.value);
@@ -207,7 +236,10 @@ export class StudyState {
 				this.session = machine.rejected(this.session, [job.entry], false, Date.now());
 			} else {
 				const later = this.#jobs.splice(0);
-				for (const j of later) j.cancelled = true;
+				for (const j of later) {
+					j.cancelled = true;
+					clearNote(j.note);
+				}
 				this.writing -= later.length;
 				const n = 1 + later.length;
 				this.error = `${r.errors.message} ${n === 1 ? 'That grade was' : `Those ${n} grades were`} taken back: the card is on screen again.`;

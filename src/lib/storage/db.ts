@@ -3,7 +3,7 @@ import type { Card, CardId, Pack, PackId, SectionId } from '../core/pack/types';
 import type { CardState, ReviewLog } from '../core/scheduler/types';
 import type { HourBlock } from '../core/stats/tally';
 import type { PackSource, Subscription } from '../core/catalogue/types';
-import type { ExamRecord } from './exams';
+import type { ExamRecord } from '../core/exam/types';
 import { applySchema } from './schema';
 
 /** A pack as stored: everything but its cards, which live in their own table. */

@@ -7,7 +7,8 @@ export type StorageFailure =
 export const QUOTA_MESSAGE =
 	'Your device is out of storage space, so this was not saved. Nothing was lost: free some space (or delete unused apps or browser data) and try again.';
 
-function isQuota(e: unknown): boolean {
+/** Whether a write failed for want of space (Dexie may wrap the browser's error as `inner`). */
+export function isQuota(e: unknown): boolean {
 	if (typeof e !== 'object' || e === null) return false;
 	const err = e as { name?: unknown; inner?: unknown };
 	return err.name === 'QuotaExceededError' || (err.inner !== undefined && isQuota(err.inner));

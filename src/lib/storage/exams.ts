@@ -1,13 +1,11 @@
 import { parseSavedExam, type SavedExam } from '../core/exam/saved';
-import type { ExamCandidate, ExamResult } from '../core/exam/types';
+import type { ExamCandidate, ExamRecord, ExamResult } from '../core/exam/types';
 import { fail, ok, type Issue, type Result } from '../core/result';
 import type { DeckhandDb } from './db';
 import { toFailure, type StorageFailure } from './errors';
+import { sectionKey } from '../core/pack/keys';
 
-/** A finished exam as kept in the history: its result, complete enough to show without the pack. */
-export interface ExamRecord extends ExamResult {
-	id?: number;
-}
+export type { ExamRecord };
 
 /** Adds a finished exam to the history and returns its id. */
 export function saveExam(db: DeckhandDb, result: ExamResult): Promise<number> {
@@ -31,13 +29,13 @@ export async function loadExamCandidates(db: DeckhandDb): Promise<ExamCandidate[
 		const sections = new Map<string, { title: string; domain: string | null }>();
 		for (const p of packs) {
 			for (const s of p.sections)
-				sections.set(`${p.id}\u0000${s.id}`, { title: s.title, domain: s.domain ?? null });
+				sections.set(sectionKey(p.id, s.id), { title: s.title, domain: s.domain ?? null });
 		}
 		const cards = await db.cards.filter((c) => c.kind === 'mcq' || c.kind === 'domc').toArray();
 		return cards.flatMap((record) => {
 			const { packId, order: _order, ...card } = record;
 			if (card.kind !== 'mcq' && card.kind !== 'domc') return [];
-			const section = sections.get(`${packId}\u0000${card.sectionId}`);
+			const section = sections.get(sectionKey(packId, card.sectionId));
 			return [{ packId, card, sectionTitle: section?.title ?? '', domain: section?.domain ?? null }];
 		});
 	});

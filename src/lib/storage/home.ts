@@ -2,45 +2,14 @@
  * The home page's figures: due and new per pack and section, and today's progress. Apart from the rest
  * of the study storage (queue, grades, sessions) so the first route loads only what its counts need.
  */
-import type { PackId, SectionId } from '../core/pack/types';
+import type { HomeCounts, PackCounts, StudyCounts, TodayProgress } from '../core/queue/counts';
 import { remaining } from '../core/queue';
 import type { DeckhandDb } from './db';
 import { STATE_CODES } from './summary';
+import { sectionKey } from '../core/pack/keys';
 
-export interface StudyCounts {
-	due: number;
-	new: number;
-}
-
-export interface SectionCounts extends StudyCounts {
-	sectionId: SectionId;
-	title: string;
-	order: number;
-}
-
-export interface PackCounts extends StudyCounts {
-	packId: PackId;
-	title: string;
-	sections: SectionCounts[];
-}
-
-export interface TodayProgress {
-	/** Grades given today (since the day started). */
-	reviewed: number;
-	/** New cards seen for the first time today. */
-	newSeen: number;
-	/** Reviews of cards in the review state today. */
-	reviewsDone: number;
-}
-
-export interface HomeCounts extends StudyCounts {
-	/** New cards the learner may still start today (the per-day limit applied). */
-	newAvailable: number;
-	/** Due reviews the learner may still do today (the per-day limit applied). */
-	dueAvailable: number;
-	today: TodayProgress;
-	packs: PackCounts[];
-}
+// The figures' shapes are view types in core (components show them without importing storage).
+export type { HomeCounts, PackCounts, SectionCounts, StudyCounts, TodayProgress } from '../core/queue/counts';
 
 export interface DayWindow {
 	now: number;
@@ -90,7 +59,7 @@ export async function loadHomeCounts(db: DeckhandDb, w: DayWindow, limits: Limit
 				if (st === 'new') c.new += 1;
 				else if (isDue(st, sum.due[i]!, w)) c.due += 1;
 			}
-			bySection.set(`${sum.packId}\u0000${sum.sectionId}`, c);
+			bySection.set(sectionKey(sum.packId, sum.sectionId), c);
 		}
 		const packCounts: PackCounts[] = packs
 			.map((p) => {
@@ -100,7 +69,7 @@ export async function loadHomeCounts(db: DeckhandDb, w: DayWindow, limits: Limit
 						sectionId: s.id,
 						title: s.title,
 						order: s.order,
-						...(bySection.get(`${p.id}\u0000${s.id}`) ?? { due: 0, new: 0 })
+						...(bySection.get(sectionKey(p.id, s.id)) ?? { due: 0, new: 0 })
 					}));
 				return {
 					packId: p.id,

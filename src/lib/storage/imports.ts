@@ -9,6 +9,8 @@ import type { NewStates } from '../core/scheduler/new-state';
 import type { Table } from 'dexie';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, StateRecord } from './db';
 import { carrySummaries, rebuildSummaries, type PlacedCard } from './summary';
+import { isQuota } from './errors';
+import type { InstalledPackRow } from '../core/pack/installed';
 
 type Key = [string, string];
 
@@ -90,10 +92,7 @@ export interface ImportOptions {
 const failure = (message: string): Result<never> => fail([{ path: 'import', message }]);
 
 function describeError(e: unknown): string {
-	const names = [e, (e as { inner?: unknown } | null)?.inner].map(
-		(x) => (x as { name?: unknown } | null)?.name
-	);
-	if (names.includes('QuotaExceededError')) {
+	if (isQuota(e)) {
 		return 'Your device is out of storage space, so the pack was not imported. Nothing was changed: free some space and try again.';
 	}
 	return `The pack could not be saved, and nothing was changed (${e instanceof Error ? e.message : String(e)}).`;
@@ -288,17 +287,7 @@ export async function resetPackProgress(
 	);
 }
 
-export interface InstalledPackRow {
-	id: string;
-	title: string;
-	author: string;
-	version: number;
-	builtIn: boolean;
-	cards: number;
-	/** Cards graded at least once. */
-	studied: number;
-	retired: number;
-}
+export type { InstalledPackRow };
 
 /** Every installed pack with its card counts, for the Packs page. */
 export async function listInstalledPacks(db: DeckhandDb): Promise<InstalledPackRow[]> {

@@ -4,8 +4,9 @@
  * database of the previous version and finds nothing lost).
  */
 import type { Dexie, Transaction } from 'dexie';
-import { blocksFromLogs } from './stats';
-import { summarize } from './summary';
+// Upgrades call frozen copies of what they need (./frozen), never live helpers that will change.
+import { summarizeV3 } from './frozen/v3-summaries';
+import { blocksFromLogsV6 } from './frozen/v6-review-blocks';
 
 export interface SchemaVersion {
 	version: number;
@@ -60,7 +61,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: { summaries: '[packId+sectionId], packId' },
 		upgrade: async (tx) => {
 			const states = await tx.table('states').toArray();
-			await tx.table('summaries').bulkPut(summarize(states));
+			await tx.table('summaries').bulkPut(summarizeV3(states));
 		}
 	},
 	{
@@ -90,7 +91,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		},
 		upgrade: async (tx) => {
 			const logs = tx.table('logs');
-			const blocks = await blocksFromLogs((afterId, limit) =>
+			const blocks = await blocksFromLogsV6((afterId, limit) =>
 				logs.where(':id').above(afterId).limit(limit).toArray()
 			);
 			await tx.table('reviewBlocks').bulkPut(blocks);

@@ -5,7 +5,6 @@ import {
 	blockOf,
 	countInBlock,
 	emptyBlock,
-	tallyBlocks,
 	talliesFromBlocks,
 	type HourBlock,
 	type HourTally
@@ -49,23 +48,6 @@ export async function countReviews(db: DeckhandDb, logs: readonly LogCounts[], s
 		countInBlock(b, l, sign);
 	}
 	await db.reviewBlocks.bulkPut([...blocks.values()]);
-}
-
-/** Builds the per-hour review counts from logs read a page at a time (for an upgrade or a repair). */
-export async function blocksFromLogs(
-	readPage: (afterId: number, limit: number) => Promise<(LogCounts & { id?: number })[]>
-): Promise<HourBlock[]> {
-	const blocks = new Map<string, HourBlock>();
-	let after = 0;
-	for (;;) {
-		// Pages keep memory flat: a log carries a whole card state, and there may be 200,000 of them.
-		const page = await readPage(after, 5000);
-		if (page.length === 0) break;
-		tallyBlocks(page, blocks);
-		after = page.at(-1)!.id ?? Infinity;
-		if (!Number.isFinite(after)) break;
-	}
-	return [...blocks.values()];
 }
 
 /**

@@ -2,6 +2,7 @@
  * Reading what to study and writing grades. Every query here goes through an index so the home page
  * and the queue stay fast at tens of thousands of cards.
  */
+import { sectionKey } from '../core/pack/keys';
 import type { CardId, PackId } from '../core/pack/types';
 import { inScope, itemKey, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
 import { planDay } from '../core/queue/siblings';
@@ -56,11 +57,11 @@ export async function buildQueueKeys(
 		]);
 		const sums = all.filter((s) => inScope(scope, s.packId, s.sectionId));
 		const sectionOrder = new Map<string, number>();
-		for (const p of packs) for (const s of p.sections) sectionOrder.set(`${p.id}\u0000${s.id}`, s.order);
+		for (const p of packs) for (const s of p.sections) sectionOrder.set(sectionKey(p.id, s.id), s.order);
 		sums.sort((a, b) =>
 			a.packId === b.packId
-				? (sectionOrder.get(`${a.packId}\u0000${a.sectionId}`) ?? 1e9) -
-					(sectionOrder.get(`${b.packId}\u0000${b.sectionId}`) ?? 1e9)
+				? (sectionOrder.get(sectionKey(a.packId, a.sectionId)) ?? 1e9) -
+					(sectionOrder.get(sectionKey(b.packId, b.sectionId)) ?? 1e9)
 				: a.packId < b.packId
 					? -1
 					: 1
@@ -167,6 +168,26 @@ function sameState(a: CardState, b: CardState): boolean {
 
 export const STALE_MESSAGE = 'This card was already graded, in another tab or window. Moving on.';
 
+/** The tables a grade writes. */
+function gradeTables(db: DeckhandDb) {
+	return [db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks];
+}
+
+/**
+ * Inside a transaction over `gradeTables`: writes one grade unless the stored state has moved on since
+ * the grade was computed (then null). Returns the log's id.
+ */
+async function writeGrade(db: DeckhandDb, state: CardState, log: ReviewLog): Promise<number | null> {
+	const current = await db.states.get([state.packId, state.cardId]);
+	if (!current || !sameState(current, log.before)) return null;
+	const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
+	await db.states.put(next);
+	await updateSummary(db, next);
+	const logId = await db.logs.add({ ...log, uid: logUid(log), before: plain(log.before) });
+	await countReviews(db, [log], 1);
+	return logId;
+}
+
 /**
  * Writes a grade: the card's new state and its review log, together or not at all. The grade carries
  * the state it was computed from (`log.before`); if the stored state has moved on since (another tab
@@ -180,28 +201,46 @@ export async function recordGrade(
 	sessionId?: string
 ): Promise<Result<number, StorageFailure>> {
 	try {
-		return await db.transaction(
-			'rw',
-			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
-			async () => {
-				const current = await db.states.get([state.packId, state.cardId]);
-				if (!current || !sameState(current, log.before))
-					return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
-				const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
-				await db.states.put(next);
-				await updateSummary(db, next);
-				const logId = await db.logs.add({ ...log, uid: logUid(log), before: plain(log.before) });
-				await countReviews(db, [log], 1);
-				if (sessionId !== undefined) {
-					const s = await db.sessions.get(sessionId);
-					if (s) await db.sessions.put({ ...s, logIds: [...s.logIds, logId] });
-				}
-				return ok(logId);
+		return await db.transaction('rw', gradeTables(db), async () => {
+			const logId = await writeGrade(db, state, log);
+			if (logId === null) return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
+			if (sessionId !== undefined) {
+				const s = await db.sessions.get(sessionId);
+				if (s) await db.sessions.put({ ...s, logIds: [...s.logIds, logId] });
 			}
-		);
+			return ok(logId);
+		});
 	} catch (e) {
 		return fail(toFailure(e));
 	}
+}
+
+/**
+ * Writes many grades in one transaction (an exam counted as reviews): all of them or, on a failure,
+ * none. A grade whose card has been graded elsewhere since it was computed is left out (stale).
+ * Returns the grades written.
+ */
+export async function recordGrades(
+	db: DeckhandDb,
+	grades: readonly { state: CardState; log: ReviewLog }[]
+): Promise<Result<{ state: CardState; log: ReviewLog }[], StorageFailure>> {
+	try {
+		return await db.transaction('rw', gradeTables(db), async () => {
+			const written: { state: CardState; log: ReviewLog }[] = [];
+			for (const g of grades) if ((await writeGrade(db, g.state, g.log)) !== null) written.push(g);
+			return ok(written);
+		});
+	} catch (e) {
+		return fail(toFailure(e));
+	}
+}
+
+/** The current states of many cards, in order (undefined where a card has none). */
+export function getStates(
+	db: DeckhandDb,
+	keys: readonly (readonly [packId: string, cardId: string])[]
+): Promise<(StateRecord | undefined)[]> {
+	return db.states.bulkGet(keys.map(([p, c]) => [p, c] as [string, string]));
 }
 
 /** A CardState without the storage-only fields a StateRecord adds. */
@@ -297,9 +336,4 @@ export async function loadSessionHistory(
 /** A card's current scheduling state. */
 export function getState(db: DeckhandDb, packId: string, cardId: string): Promise<StateRecord | undefined> {
 	return db.states.get([packId, cardId]);
-}
-
-/** The key a card has across packs (matches `itemKey` in the queue). */
-export function cardKey(packId: PackId | string, cardId: CardId | string): string {
-	return `${packId}\u0000${cardId}`;
 }

@@ -7,6 +7,7 @@
 import type { CardId, PackId, SectionId } from '../core/pack/types';
 import type { LearningState } from '../core/scheduler/types';
 import type { DeckhandDb, SectionSummary, StateRecord } from './db';
+import { sectionKey } from '../core/pack/keys';
 
 export const STATE_CODES: readonly LearningState[] = ['new', 'learning', 'review', 'relearning'];
 const CODE: Record<LearningState, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
@@ -15,7 +16,7 @@ const CODE: Record<LearningState, number> = { new: 0, learning: 1, review: 2, re
 export function summarize(states: readonly StateRecord[]): SectionSummary[] {
 	const groups = new Map<string, StateRecord[]>();
 	for (const s of states) {
-		const k = `${s.packId}\u0000${s.sectionId}`;
+		const k = sectionKey(s.packId, s.sectionId);
 		let g = groups.get(k);
 		if (!g) groups.set(k, (g = []));
 		g.push(s);

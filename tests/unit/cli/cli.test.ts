@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'deckhand-cli-'));
 const cli = (...args: string[]) => {
-	const r = spawnSync(process.execPath, ['scripts/deckhand.js', ...args], {
+	const r = spawnSync(process.execPath, ['scripts/cli/deckhand.js', ...args], {
 		encoding: 'utf8',
 		timeout: 60_000
 	});
@@ -42,6 +42,42 @@ describe('deckhand CLI', { timeout: 120_000 }, () => {
 		cli('generate', good, '-o', a);
 		cli('generate', good, '-o', b);
 		expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+	});
+
+	it("validate accepts a pack up to the app's 20 MB limit and refuses one past it, as the import does", () => {
+		const pack = (cards: number) =>
+			JSON.stringify({
+				format: 'deckhand-pack',
+				formatVersion: 1,
+				pack: {
+					id: 'big',
+					version: 1,
+					title: 'Big',
+					description: '',
+					author: '',
+					license: '',
+					createdAt: '2026-01-01T00:00:00.000Z',
+					sections: [{ id: 's1', title: 'S', order: 1, subsections: [] }],
+					cards: Array.from({ length: cards }, (_, i) => ({
+						id: `c${i}`,
+						sectionId: 's1',
+						source: { section: 'S', text: 'x' },
+						kind: 'flashcard',
+						front: `Front ${i}`,
+						back: 'b'.repeat(1000)
+					}))
+				}
+			});
+		const large = file('large.json', pack(15_000));
+		expect(readFileSync(large).length).toBeGreaterThan(15 * 1024 * 1024);
+		const v = cli('validate', large);
+		expect(v.err).toBe('');
+		expect(v.code).toBe(0);
+		expect(v.out).toContain('valid pack "big" with 15000 cards');
+		const huge = file('huge.json', pack(21_000));
+		const h = cli('validate', huge);
+		expect(h.code).toBe(1);
+		expect(h.err).toMatch(/at most 20\.0 MB/);
 	});
 
 	it('validate lists every error with its path and exits 1', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { manifest, pngSize, pwaOptions, THEME } from '$lib/pwa/config.js';
+import { manifest, pngSize, pwaOptions, THEME } from '../../../scripts/pwa-config.js';
 
 /** The value of a CSS variable in the first block of app.css that matches `selectorStart`. */
 function cssVar(css: string, selectorStart: string, name: string): string | undefined {

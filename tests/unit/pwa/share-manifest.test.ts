@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSourceOf } from '$lib/core/share/source';
 import { readFileSync } from 'node:fs';
-import { manifest, pwaOptions } from '$lib/pwa/config.js';
+import { manifest, pwaOptions } from '../../../scripts/pwa-config.js';
 import { SHARE_CACHE, SHARE_FILES_PARAM } from '$lib/pwa/shared-files';
 
 describe('the manifest sends shared packs to /import', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { exportBackup, parseBackupText, restoreBackup } from '$lib/storage/backup';
 import { buildQueue, recordGrade } from '$lib/storage/study';
 import { saveSettings } from '$lib/storage/settings';
@@ -14,7 +14,7 @@ const win = { now, dayStart: now - 3_600_000, dayEnd: now + 3_600_000 };
 
 async function seeded(): Promise<DeckhandDb> {
 	const db = new DeckhandDb(`backup-${Math.random()}`);
-	await installPack(db, everyKindPack(), scheduler, now);
+	await installPack(db, everyKindPack(), now);
 	const q = await buildQueue(db, {}, win, { newPerDay: 5, reviewsPerDay: 10 }, scheduler);
 	for (const [i, it] of q.entries()) {
 		const out = scheduler.grade(it.state, i % 2 ? 'good' : 'again', now + i);

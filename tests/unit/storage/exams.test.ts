@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DCA_DOMAINS } from '$lib/core/pack/domains';
 import { examConfig, reduceExam, scoreExam, startExam } from '$lib/core/exam';
 import { Scheduler } from '$lib/core/scheduler';
+import { newCardState } from '$lib/core/scheduler/new-state';
 import { DeckhandDb } from '$lib/storage/db';
 import { getExam, listExams, loadExamCandidates, saveExam } from '$lib/storage/exams';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
 import { loadStatsData } from '$lib/storage/stats';
 import { talliesFromBlocks } from '$lib/core/stats';
@@ -19,7 +20,13 @@ describe('schema version 4 (exam history and review counts per hour)', () => {
 	it('opens a version-3 database with data and loses nothing', async () => {
 		const name = `upgrade-${Math.random()}`;
 		const old = new DeckhandDb(name, 3);
-		await installPack(old, pack, scheduler, now);
+		// The pack as version 3 stored it, written by hand: today's import code needs later tables.
+		const { cards, ...meta } = pack;
+		await old.packs.put({ ...meta, installedAt: now, builtIn: false });
+		await old.cards.bulkPut(cards.map((c, order) => ({ ...c, packId: pack.id, order })));
+		await old.states.bulkPut(
+			cards.map((c, order) => ({ ...newCardState(c.id, pack.id, now), sectionId: c.sectionId, order }))
+		);
 		const first = (await old.states.toArray())[0]!;
 		const out = scheduler.grade(first, 'good', now);
 		// Written as version 3 wrote a grade (no per-hour counts yet).
@@ -59,7 +66,7 @@ describe('schema version 4 (exam history and review counts per hour)', () => {
 describe('exam storage', () => {
 	it('loads the multiple-choice and DOMC cards with their section domains', async () => {
 		const db = new DeckhandDb(`exams-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		const candidates = await loadExamCandidates(db);
 		expect(candidates).toHaveLength(24);
 		const c = candidates.find((x) => x.card.id === 's1-m1')!;
@@ -74,7 +81,7 @@ describe('exam storage', () => {
 
 	it('keeps finished exams in a history, newest first', async () => {
 		const db = new DeckhandDb(`exams-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		const candidates = await loadExamCandidates(db);
 		const ids: number[] = [];
 		for (const at of [now, now + 60_000]) {
@@ -94,7 +101,7 @@ describe('exam storage', () => {
 describe('statistics storage', () => {
 	it('reads sections with their domains, card links, states, hour tallies and recent logs', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		const first = (await db.states.toArray())[0]!;
 		const out = scheduler.grade(first, 'good', now);
 		await recordGrade(db, out.state, out.log);

@@ -10,7 +10,6 @@ import {
 	startExam,
 	type ExamState
 } from '$lib/core/exam';
-import { Scheduler } from '$lib/core/scheduler';
 import { exportBackup } from '$lib/storage/backup';
 import { DeckhandDb } from '$lib/storage/db';
 import {
@@ -23,15 +22,14 @@ import {
 	loadRunningExam,
 	saveRunningExam
 } from '$lib/storage/exams';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { examFixturePack } from '../../fixtures/exam-pack';
 
 const now = Date.UTC(2026, 10, 28, 9);
-const scheduler = new Scheduler({ enableFuzz: false });
 
 async function setUp(): Promise<{ db: DeckhandDb; exam: ExamState }> {
 	const db = new DeckhandDb(`running-${Math.random()}`);
-	await installPack(db, examFixturePack(), scheduler, now);
+	await installPack(db, examFixturePack(), now);
 	const candidates = await loadExamCandidates(db);
 	const exam = startExam(candidates, DCA_DOMAINS, examConfig({ length: 10 }), 7, now);
 	return { db, exam };

@@ -97,6 +97,57 @@ describe('schema upgrades', () => {
 		v3.close();
 	});
 
+	it('v3 -> v4: a seeded version-3 database opens with nothing lost and an empty exam history', async () => {
+		const name = `upgrade4-${Math.random()}`;
+		const v3 = new DeckhandDb(name, 3);
+		await v3.open();
+		const state = {
+			cardId: 'c1',
+			packId: 'p',
+			state: 'review',
+			due: 1000,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 2,
+			lapses: 0,
+			lastReview: 500,
+			sectionId: 's1',
+			order: 0
+		};
+		const summary = {
+			packId: 'p',
+			sectionId: 's1',
+			ids: ['c1'],
+			state: new Uint8Array([2]),
+			due: new Float64Array([1000]),
+			stability: new Float64Array([3]),
+			lastReview: new Float64Array([500])
+		};
+		await v3.table('packs').put({ id: 'p', version: 1, title: 'P', sections: [] });
+		await v3.table('cards').put({ packId: 'p', id: 'c1', kind: 'flashcard', sectionId: 's1', order: 0 });
+		await v3.table('states').put(state);
+		await v3.table('summaries').put(summary);
+		await v3.table('logs').add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'new', reviewedAt: 500 });
+		await v3.table('sessions').put({ id: 'all', startedAt: 400, dayStart: 0, logIds: [1] });
+		await v3.table('settings').put({ key: 'study', value: { desiredRetention: 0.85 } });
+		v3.close();
+
+		const v4 = new DeckhandDb(name, 4);
+		await v4.open();
+		expect(v4.verno).toBe(4);
+		expect(await v4.table('packs').toArray()).toEqual([{ id: 'p', version: 1, title: 'P', sections: [] }]);
+		expect(await v4.table('states').toArray()).toEqual([state]);
+		expect(await v4.table('summaries').toArray()).toEqual([summary]);
+		expect(await v4.table('logs').count()).toBe(1);
+		expect((await v4.table('sessions').get('all'))?.logIds).toEqual([1]);
+		expect((await v4.table('settings').get('study'))?.value).toEqual({ desiredRetention: 0.85 });
+		expect(await v4.table('exams').count()).toBe(0);
+		expect(await v4.table('reviewHours').count()).toBe(0);
+		v4.close();
+	});
+
 	it('v4 -> v5: a seeded version-4 database opens with nothing lost and an empty retired-cards table', async () => {
 		const name = `upgrade-${Math.random()}`;
 		const v4 = new DeckhandDb(name, 4);

@@ -5,7 +5,7 @@ import { tallyHours, talliesFromBlocks } from '$lib/core/stats';
 import { exportBackup, restoreBackup } from '$lib/storage/backup';
 import { DeckhandDb } from '$lib/storage/db';
 import { removePack, resetPackProgress } from '$lib/storage/imports';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { loadStatsData } from '$lib/storage/stats';
 import { recordGrade, undoGrade } from '$lib/storage/study';
 import { examFixturePack } from '../../fixtures/exam-pack';
@@ -37,7 +37,7 @@ async function gradeSome(db: DeckhandDb, packId: string, n: number, at: number, 
 describe('per-hour review counts kept with the logs', () => {
 	it('count every grade in the same transaction, and take an undone one back out', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		const [a, b] = await db.states.toArray();
 		const first = scheduler.grade(a!, 'good', now);
 		const firstId = await recordGrade(db, first.state, first.log);
@@ -60,7 +60,7 @@ describe('per-hour review counts kept with the logs', () => {
 
 	it('a refused grade or undo changes nothing', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		const [a] = await db.states.toArray();
 		const out = scheduler.grade(a!, 'good', now);
 		expect((await recordGrade(db, out.state, out.log)).ok).toBe(true);
@@ -74,8 +74,8 @@ describe('per-hour review counts kept with the logs', () => {
 	it('removing or resetting a pack drops its counts and keeps the other packs’', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
 		const other = flashcardPack('other', 6, 2);
-		await installPack(db, pack, scheduler, now);
-		await installPack(db, other, scheduler, now);
+		await installPack(db, pack, now);
+		await installPack(db, other, now);
 		// Reviews an hour apart over a block boundary (1,024 hours), in both packs.
 		await gradeSome(db, pack.id, 8, now, 200 * HOUR);
 		await gradeSome(db, other.id, 5, now, 300 * HOUR);
@@ -96,7 +96,7 @@ describe('per-hour review counts kept with the logs', () => {
 
 	it('restoring a backup rebuilds the counts from its logs', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		await gradeSome(db, pack.id, 4, now, 5 * HOUR);
 		const backup = await exportBackup(db, now);
 		await gradeSome(db, pack.id, 10, now + 900 * HOUR, HOUR);
@@ -112,7 +112,7 @@ describe('per-hour review counts kept with the logs', () => {
 describe('loadStatsData', () => {
 	it('reads every card’s schedule from the section summaries, the same as the states', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
-		await installPack(db, pack, scheduler, now);
+		await installPack(db, pack, now);
 		await gradeSome(db, pack.id, 6, now, HOUR);
 		const data = await loadStatsData(db, now - 1);
 		const states = await db.states.toArray();

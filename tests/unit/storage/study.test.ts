@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import {
 	buildQueue,
 	countStudy,
@@ -30,7 +30,7 @@ const scheduler = new Scheduler({ enableFuzz: false });
 
 beforeEach(async () => {
 	db = new DeckhandDb(`test-${Math.random()}`);
-	await installPack(db, pack, scheduler, now);
+	await installPack(db, pack, now);
 });
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -54,7 +54,7 @@ describe('study storage', () => {
 		const r = await recordGrade(db, out.state, out.log);
 		expect(r.ok).toBe(true);
 		expect(await db.logs.count()).toBe(1);
-		await installPack(db, pack, scheduler, now + 1000);
+		await installPack(db, pack, now + 1000);
 		const kept = await getState(db, pack.id, first!.card.id);
 		expect(kept).toMatchObject(out.state);
 		const later = now + 60 * 60 * 1000;
@@ -129,7 +129,7 @@ describe('queue', () => {
 	}
 
 	it('interleaves new cards across sections in document order, within the daily limit', async () => {
-		await installPack(db, flashcardPack('q', 9, 3), scheduler, now);
+		await installPack(db, flashcardPack('q', 9, 3), now);
 		const q = await buildQueue(
 			db,
 			{ packId: 'q' as never },
@@ -141,7 +141,7 @@ describe('queue', () => {
 	});
 
 	it('counts new cards already seen today against the limit', async () => {
-		await installPack(db, flashcardPack('q', 9, 3), scheduler, now);
+		await installPack(db, flashcardPack('q', 9, 3), now);
 		const first = await buildQueue(
 			db,
 			{ packId: 'q' as never },
@@ -161,7 +161,7 @@ describe('queue', () => {
 	});
 
 	it('puts due reviews first, lowest predicted recall first, then new cards; chosen sections only', async () => {
-		await installPack(db, flashcardPack('q', 6, 2), scheduler, now);
+		await installPack(db, flashcardPack('q', 6, 2), now);
 		const start = now - 30 * DAY;
 		const all = await buildQueue(
 			db,
@@ -196,7 +196,7 @@ describe('queue', () => {
 	});
 
 	it('cram takes every card of the chosen sections, due or not', async () => {
-		await installPack(db, everyKindPack(), scheduler, now);
+		await installPack(db, everyKindPack(), now);
 		const q = await buildQueue(
 			db,
 			{ packId: 'fixture' as never, sectionIds: ['sec-b' as never], cram: true },
@@ -208,7 +208,7 @@ describe('queue', () => {
 	});
 
 	it('home counts per pack and section, with today’s progress and limits', async () => {
-		await installPack(db, everyKindPack(), scheduler, now);
+		await installPack(db, everyKindPack(), now);
 		const q = await buildQueue(db, { packId: 'fixture' as never }, win(now), limits, scheduler);
 		await gradeAll(q.slice(0, 2), 'good', now);
 		const c = await loadHomeCounts(db, win(now + 1000), { newPerDay: 5, reviewsPerDay: 200 });

@@ -28,7 +28,13 @@ import {
 	type Mount
 } from './equivalent';
 import { showWord, tokenize } from './shell';
-import { verdictOf, type CheckResult, type Issue, type TokenMark, type TokenStatus } from './types';
+import {
+	verdictOf,
+	type CheckResult,
+	type AnswerIssue as Issue,
+	type TokenMark,
+	type TokenStatus
+} from './types';
 
 const code = (s: string) => `\`${s}\``;
 

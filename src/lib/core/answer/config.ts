@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { closest } from './distance';
 import { compareDockerfile } from './dockerfile';
 import { canonicalImage, describeImageDifference } from './equivalent';
-import { verdictOf, type CheckResult, type Issue, type TokenMark } from './types';
+import { verdictOf, type CheckResult, type AnswerIssue as Issue, type TokenMark } from './types';
 
 export type ConfigKind = 'yaml' | 'compose' | 'dockerfile';
 

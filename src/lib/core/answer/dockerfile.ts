@@ -5,7 +5,7 @@
  */
 import { canonicalImage, describeImageDifference } from './equivalent';
 import { tokenize } from './shell';
-import { verdictOf, type CheckResult, type Issue, type TokenMark } from './types';
+import { verdictOf, type CheckResult, type AnswerIssue as Issue, type TokenMark } from './types';
 
 interface Instruction {
 	keyword: string;

@@ -1,11 +1,21 @@
 /**
- * The answer checker's public entry points. The study screens import the modules they need directly
- * (command checking up front; config checking and the Compose schema on demand), so that the YAML
- * parser and ajv load only when a config answer is checked.
+ * The answer checker's public entry points. `judgeAnswer` is the one place an answer is judged; the
+ * config checker and the Compose schema load on demand (`loadConfigChecker`), so that the YAML parser
+ * and ajv load only when a config answer is checked.
  */
+export {
+	fillCommand,
+	judgeAnswer,
+	loadConfigChecker,
+	needsConfigChecker,
+	suggestRating,
+	type ConfigChecker,
+	type Judgement,
+	type Response
+} from './judge';
+export { domcVerdict } from './domc';
 export { checkCommand } from './command';
 export { checkConfig, fillBlank, type ComposeValidator, type ConfigKind } from './config';
-export { fillCommand, suggestRating } from './grade';
 export { tokenize } from './shell';
-export type { CheckResult, Issue, IssueKind, TokenMark, TokenStatus, Verdict } from './types';
+export type { AnswerIssue, CheckResult, IssueKind, TokenMark, TokenStatus, Verdict } from './types';
 export { buildWordBank } from './word-bank';

@@ -4,8 +4,7 @@
  * number and its unit do not count; one slip of a finger in a longer word is "close", not wrong.
  */
 import { editDistance } from './distance';
-
-export type TermVerdict = 'correct' | 'close' | 'incorrect';
+import type { Verdict } from './types';
 
 /** The form two answers are compared in. */
 export function normalizeTerm(s: string): string {
@@ -39,7 +38,7 @@ export function termForms(expected: string): string[] {
 }
 
 /** Compares a typed term with the expected one. */
-export function checkTerm(expected: string, given: string): TermVerdict {
+export function checkTerm(expected: string, given: string): Verdict {
 	const forms = termForms(expected);
 	const b = normalizeTerm(given);
 	if (b === '') return 'incorrect';

@@ -4,7 +4,8 @@ export type Verdict = 'correct' | 'close' | 'incorrect';
 export type IssueKind =
 	'missing' | 'extra' | 'wrong-value' | 'misplaced' | 'unknown' | 'wrong-command' | 'syntax';
 
-export interface Issue {
+/** One thing wrong with an answer (not a parse `Issue` from core/result.ts). */
+export interface AnswerIssue {
 	kind: IssueKind;
 	/** One plain-English sentence for the learner. */
 	message: string;
@@ -23,7 +24,7 @@ export interface TokenMark {
 
 export interface CheckResult {
 	verdict: Verdict;
-	issues: Issue[];
+	issues: AnswerIssue[];
 	/** The learner's answer, token by token (lines for config), each marked. */
 	tokens: TokenMark[];
 	/** Remarks that do not change the verdict (e.g. docker-compose is Compose v1). */
@@ -31,7 +32,7 @@ export interface CheckResult {
 }
 
 /** The verdict from a list of issues: none is correct, one minor issue is close, anything else is incorrect. */
-export function verdictOf(issues: Issue[]): Verdict {
+export function verdictOf(issues: AnswerIssue[]): Verdict {
 	if (issues.length === 0) return 'correct';
 	if (issues.length === 1 && issues[0]!.minor) return 'close';
 	return 'incorrect';

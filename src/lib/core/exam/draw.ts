@@ -1,5 +1,6 @@
 import { shuffle, type RandomFn } from './random';
 import type { ExamCandidate } from './types';
+import { sectionKey } from '../pack/keys';
 
 export interface WeightedDomain {
 	id: string;
@@ -70,7 +71,7 @@ export function allocateQuestions(
 function spreadOverSections(pool: readonly ExamCandidate[], n: number, random: RandomFn): ExamCandidate[] {
 	const bySection = new Map<string, ExamCandidate[]>();
 	for (const c of pool) {
-		const key = `${c.packId}\u0000${c.card.sectionId}`;
+		const key = sectionKey(c.packId, c.card.sectionId);
 		bySection.set(key, [...(bySection.get(key) ?? []), c]);
 	}
 	const queues = shuffle([...bySection.values()], random).map((q) => shuffle(q, random));

@@ -1,3 +1,4 @@
+import { domcVerdict } from '../answer/domc';
 import { drawQuestions, type WeightedDomain } from './draw';
 import { seededRandom, shuffle } from './random';
 import type { DomcItem, ExamCandidate, ExamConfig, ExamEvent, ExamItem, ExamState } from './types';
@@ -75,25 +76,12 @@ function replaceItem(state: ExamState, item: ExamItem): ExamState {
 	return { ...state, items };
 }
 
-/**
- * A DOMC response. The question ends at the first decisive answer: Yes to a wrong option or No to a
- * right one ends it wrong; Yes to the last right option still unendorsed ends it right; No to a wrong
- * option shows the next one.
- */
+/** A DOMC response, judged by the DOMC rule (core/answer/domc.ts): the question ends once it is decided. */
 export function respondDomc(item: DomcItem, yes: boolean): DomcItem {
-	if (item.outcome !== null) return item;
-	const optionIndex = item.order[item.responses.length];
-	if (optionIndex === undefined) return item;
-	const option = item.candidate.card.options[optionIndex]!;
+	if (item.outcome !== null || item.responses.length >= item.order.length) return item;
 	const responses = [...item.responses, yes];
-	let outcome: DomcItem['outcome'] = null;
-	if (yes !== option.correct) outcome = 'wrong';
-	else {
-		const endorsed = new Set(item.order.slice(0, responses.length).filter((_, i) => responses[i]));
-		const allRight = item.candidate.card.options.every((o, i) => !o.correct || endorsed.has(i));
-		const anyRight = item.candidate.card.options.some((o) => o.correct);
-		if ((anyRight && allRight) || responses.length === item.order.length) outcome = 'correct';
-	}
+	const verdict = domcVerdict(item.candidate.card.options, item.order, responses);
+	const outcome = verdict === null ? null : verdict === 'correct' ? 'correct' : 'wrong';
 	return { ...item, responses, outcome };
 }
 

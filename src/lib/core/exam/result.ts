@@ -1,9 +1,12 @@
+import { optionVerdict } from '../answer/option';
+import { suggestRating } from '../answer/rating';
 import type { WeightedDomain } from './draw';
 import type { ExamGrade, ExamItem, ExamResult, ExamState, MissedQuestion, DomainScore } from './types';
 
 /** Whether an item was answered right; unanswered items count as wrong. */
 export function isCorrect(item: ExamItem): boolean {
-	return item.kind === 'mcq' ? item.answer === item.candidate.card.answer : item.outcome === 'correct';
+	if (item.kind === 'domc') return item.outcome === 'correct';
+	return item.answer !== null && optionVerdict(item.candidate.card, item.answer) === 'correct';
 }
 
 function isAnswered(item: ExamItem): boolean {
@@ -105,6 +108,6 @@ export function examGrades(state: ExamState): ExamGrade[] {
 	return state.items.filter(isAnswered).map((item) => ({
 		packId: item.candidate.packId,
 		cardId: item.candidate.card.id,
-		rating: isCorrect(item) ? 'good' : 'again'
+		rating: suggestRating(isCorrect(item) ? 'correct' : 'incorrect')
 	}));
 }

@@ -1,4 +1,5 @@
 import type { DomcCard, McqCard } from '../pack/types';
+import type { Rating } from '../scheduler/types';
 
 /** A question the exam can ask: a multiple-choice or DOMC card, with where it comes from. */
 export interface ExamCandidate {
@@ -105,5 +106,11 @@ export interface ExamResult {
 export interface ExamGrade {
 	packId: string;
 	cardId: string;
-	rating: 'good' | 'again';
+	/** The grade the verdict suggests (core/answer/rating.ts): right is Good, wrong is Again. */
+	rating: Rating;
+}
+
+/** A finished exam as kept in the history: its result, complete enough to show without the pack. */
+export interface ExamRecord extends ExamResult {
+	id?: number;
 }

@@ -49,14 +49,15 @@ export function cardText(card: Card): { question: string; answer: string } {
 
 export type KindCounts = Partial<Record<CardKind, number>>;
 
-export interface SectionSummary {
+/** A section with its cards counted by kind (the browse view; not the stored schedule summary). */
+export interface SectionContents {
 	section: Section;
 	total: number;
 	byKind: KindCounts;
 }
 
 /** Card counts by kind for every section of a pack, in section order. */
-export function summarizeSections(sections: readonly Section[], cards: readonly Card[]): SectionSummary[] {
+export function summarizeSections(sections: readonly Section[], cards: readonly Card[]): SectionContents[] {
 	return [...sections]
 		.sort((a, b) => a.order - b.order)
 		.map((section) => {

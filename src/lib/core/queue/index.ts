@@ -4,6 +4,7 @@
  */
 import type { Card, PackId, SectionId } from '../pack/types';
 import type { CardState } from '../scheduler/types';
+import { cardKey } from '../pack/keys';
 
 /** A card with its pack, its place in the pack, and its scheduling state. */
 export interface QueueItem<C extends Card = Card> {
@@ -20,7 +21,7 @@ export interface StudyScope {
 
 /** A stable string key for a card across packs. */
 export function itemKey(item: { packId: string; cardId: string } | QueueItem): string {
-	return 'card' in item ? `${item.card.packId}\u0000${item.card.id}` : `${item.packId}\u0000${item.cardId}`;
+	return 'card' in item ? cardKey(item.card.packId, item.card.id) : cardKey(item.packId, item.cardId);
 }
 
 /** Whether a state falls inside a scope (pack and sections; `sectionOf` gives a state's section). */

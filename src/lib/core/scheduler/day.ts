@@ -2,9 +2,11 @@
  * The study day. A day ends at a configurable local hour (default 4 am), so a late-night session still
  * counts for the day it began. Pure: the caller passes the time zone offset in.
  */
-const DAY_MS = 86_400_000;
+/** A day in milliseconds: the one copy of this constant. */
+export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** Where study days start: the one type for the day boundary (scheduler, queue and statistics). */
 export interface DayBoundary {
 	/** The local hour (0–23) at which a new study day starts. */
 	startHour: number;

@@ -16,15 +16,16 @@ import {
 	type StepUnit
 } from 'ts-fsrs';
 import type { CardId, PackId } from '../pack/types';
+import type { StudySettings } from './settings';
+import { schedulerOptions } from './settings';
 import type { CardState, LearningState, Rating, ReviewLog, SchedulerOptions } from './types';
 
 export * from './types';
 export * from './day';
 export * from './settings';
-export * from './workload';
 export * from './new-state';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './day';
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 	desiredRetention: 0.9,
@@ -89,14 +90,17 @@ export interface GradeOutcome {
 	log: ReviewLog;
 }
 
-/** FSRS-6 with the library's default weights, configured by our options. */
+/**
+ * FSRS-6 configured by our options, with the library's default weights unless `parameters` (weights
+ * optimized from the learner's own reviews) are given.
+ */
 export class Scheduler {
 	readonly options: SchedulerOptions;
 	readonly #fsrs: FSRS;
 	/** The forgetting curve's constants, which ts-fsrs works out again on every call. */
 	readonly #curve: { decay: number; factor: number };
 
-	constructor(options: Partial<SchedulerOptions> = {}) {
+	constructor(options: Partial<SchedulerOptions> = {}, parameters?: readonly number[]) {
 		const merged = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
 		// Retention outside 0.70–0.99 makes intervals either useless or absurd; clamp rather than throw.
 		merged.desiredRetention = Math.min(0.99, Math.max(0.7, merged.desiredRetention));
@@ -108,7 +112,8 @@ export class Scheduler {
 				enable_fuzz: this.options.enableFuzz,
 				enable_short_term: true,
 				learning_steps: this.options.learningSteps as StepUnit[],
-				relearning_steps: this.options.relearningSteps as StepUnit[]
+				relearning_steps: this.options.relearningSteps as StepUnit[],
+				...(parameters ? { w: [...parameters] } : {})
 			})
 		);
 		this.#curve = computeDecayFactor(this.#fsrs.parameters.w);
@@ -190,4 +195,36 @@ export class Scheduler {
 		const { decay, factor } = this.#curve;
 		return roundTo(Math.pow(1 + (factor * days) / +state.stability.toFixed(8), decay), 8);
 	}
+}
+
+/**
+ * The scheduler for a learner: their settings, and their optimized weights when they have some. The app
+ * builds every scheduler here (through state/scheduling.svelte.ts), so study, exam and statistics agree.
+ */
+export function schedulerFor(settings: StudySettings, parameters?: readonly number[]): Scheduler {
+	return new Scheduler(schedulerOptions(settings), parameters);
+}
+
+/**
+ * Reviews a card gets in its first year, graded Good each time it falls due, with the expected lapses
+ * at the scheduler's retention added (each lapse costs about two extra reviews: relearning and a short
+ * interval). A deterministic estimate, used to show the workload a retention implies.
+ */
+export function reviewsInFirstYear(scheduler: Scheduler): number {
+	const start = Date.UTC(2026, 0, 1);
+	let state = scheduler.newState('w' as CardId, 'w' as PackId, start);
+	let now = start;
+	let reviews = 0;
+	while (now - start < 365 * DAY_MS && reviews < 400) {
+		state = scheduler.grade(state, 'good', now).state;
+		reviews += 1;
+		now = Math.max(state.due, now + 60_000);
+	}
+	const lapseRate = 1 - scheduler.options.desiredRetention;
+	return reviews * (1 + 2 * lapseRate);
+}
+
+/** Reviews a day, once a year has passed, for a learner who takes `newPerDay` new cards a day. */
+export function estimateDailyWorkload(scheduler: Scheduler, newPerDay: number): number {
+	return Math.round(newPerDay * reviewsInFirstYear(scheduler));
 }

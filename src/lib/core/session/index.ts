@@ -3,15 +3,12 @@
  * state layer shows the next card as soon as a grade is made and writes it behind the screen; a grade
  * that could not be stored comes back through `rejected`, so nothing is lost or counted twice.
  */
+import type { Judgement } from '../answer/judge';
 import { itemKey, type QueueItem } from '../queue';
 import type { CardState, Rating } from '../scheduler/types';
 
-export type Verdict = 'correct' | 'close' | 'incorrect';
-
-export interface Answer {
-	verdict: Verdict | null;
-	suggested: Rating | null;
-}
+/** The judgement of the answer to the card on screen (core/answer/judge.ts). */
+export type Answer = Judgement;
 
 /** A grade that was stored, kept so Undo can put the card back exactly. */
 export interface GradedEntry {

@@ -1,4 +1,5 @@
-import { dayIndex, dayLabel, weekday, type DayClock } from './clock';
+import { dayIndex, dayLabel, weekday } from './clock';
+import type { DayBoundary } from '../scheduler/day';
 import { hourStart, type HourTally } from './tally';
 
 export interface DayCount {
@@ -20,7 +21,7 @@ export interface Heatmap {
 export function reviewHeatmap(
 	tallies: Iterable<HourTally>,
 	now: number,
-	clock: DayClock,
+	clock: DayBoundary,
 	weeks = 26
 ): Heatmap {
 	const today = dayIndex(now, clock);
@@ -52,7 +53,7 @@ export interface Streak {
 }
 
 /** The current streak. A streak survives until the end of a day without reviews. */
-export function currentStreak(tallies: Iterable<HourTally>, now: number, clock: DayClock): Streak {
+export function currentStreak(tallies: Iterable<HourTally>, now: number, clock: DayBoundary): Streak {
 	const today = dayIndex(now, clock);
 	const active = new Set<number>();
 	for (const t of tallies) {

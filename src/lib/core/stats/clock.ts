@@ -1,18 +1,14 @@
 /**
- * Study days. A study day starts at `dayStartHour` local time (so a review at 01:00 still counts for the
- * evening before), and local time is UTC shifted by `utcOffsetMinutes` (minutes east of UTC, the
- * negation of `Date.prototype.getTimezoneOffset()`). Days are numbered from 1970-01-01.
+ * Study days, numbered from 1970-01-01. A study day starts at the boundary's local hour (so a review at
+ * 01:00 still counts for the evening before): the scheduler's own `DayBoundary`.
  */
-export interface DayClock {
-	dayStartHour: number;
-	utcOffsetMinutes: number;
-}
+import { DAY_MS, type DayBoundary } from '../scheduler/day';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 /** The study-day number that the instant `t` (epoch ms) falls in. */
-export function dayIndex(t: number, clock: DayClock): number {
-	return Math.floor((t + clock.utcOffsetMinutes * 60_000 - clock.dayStartHour * 3_600_000) / DAY_MS);
+export function dayIndex(t: number, clock: DayBoundary): number {
+	return Math.floor((t + clock.offsetMinutes * 60_000 - clock.startHour * 3_600_000) / DAY_MS);
 }
 
 /** The calendar date of a study-day number, as YYYY-MM-DD. */
@@ -24,9 +20,4 @@ export function dayLabel(day: number): string {
 export function weekday(day: number): number {
 	// 1970-01-01 was a Thursday.
 	return (((day + 3) % 7) + 7) % 7;
-}
-
-/** The clock of this device's time zone at `now`, with study days starting at `dayStartHour`. */
-export function localClock(now: number, dayStartHour: number): DayClock {
-	return { dayStartHour, utcOffsetMinutes: -new Date(now).getTimezoneOffset() };
 }

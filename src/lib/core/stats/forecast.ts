@@ -1,5 +1,6 @@
 import type { CardState } from '../scheduler/types';
-import { dayIndex, dayLabel, type DayClock } from './clock';
+import { dayIndex, dayLabel } from './clock';
+import type { DayBoundary } from '../scheduler/day';
 
 export interface ForecastDay {
 	/** 0 = today (including everything overdue), 1 = tomorrow, … */
@@ -12,7 +13,7 @@ export interface ForecastDay {
 export function dueForecast(
 	states: readonly Pick<CardState, 'state' | 'due'>[],
 	now: number,
-	clock: DayClock,
+	clock: DayBoundary,
 	days = 30
 ): ForecastDay[] {
 	const today = dayIndex(now, clock);

@@ -1,6 +1,20 @@
 import type { ReviewLog } from '../scheduler/types';
-import type { CardRef, SectionRef } from './mastery';
 import type { RecallFn, StatsCardState } from './recall';
+
+/** What the statistics need to know of a section. */
+export interface SectionRef {
+	packId: string;
+	id: string;
+	title: string;
+	domain?: string;
+}
+
+/** What the statistics need to know of a card. */
+export interface CardRef {
+	packId: string;
+	id: string;
+	sectionId: string;
+}
 
 /**
  * Cards joined to their section and their state by position. Statistics visit every card two or three

@@ -1,20 +1,7 @@
-import { joinCards, recallAt, type CardJoin } from './join';
+import { joinCards, recallAt, type CardJoin, type CardRef, type SectionRef } from './join';
 import { MASTERY_THRESHOLD, type RecallFn, type StatsCardState } from './recall';
 
-/** What the statistics need to know of a section. */
-export interface SectionRef {
-	packId: string;
-	id: string;
-	title: string;
-	domain?: string;
-}
-
-/** What the statistics need to know of a card. */
-export interface CardRef {
-	packId: string;
-	id: string;
-	sectionId: string;
-}
+export type { CardRef, SectionRef } from './join';
 
 export interface SectionMastery {
 	packId: string;

@@ -1,6 +1,6 @@
 import type { ReviewLog } from '../scheduler/types';
 import { currentStreak, reviewHeatmap, type Heatmap, type Streak } from './activity';
-import type { DayClock } from './clock';
+import type { DayBoundary } from '../scheduler/day';
 import { dueForecast, type ForecastDay } from './forecast';
 import { joinCards, recallAt } from './join';
 import { masteryOfJoined, type CardRef, type SectionMastery, type SectionRef } from './mastery';
@@ -34,7 +34,7 @@ export function buildStatsPage(
 	weights: readonly DomainWeight[],
 	recall: RecallFn,
 	now: number,
-	clock: DayClock
+	clock: DayBoundary
 ): StatsPage {
 	// Mastery and readiness both read every card's recall now: join and predict once.
 	const join = joinCards(input.sections, input.cards, input.states);

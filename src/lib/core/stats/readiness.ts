@@ -2,6 +2,7 @@ import type { ReviewLog } from '../scheduler/types';
 import type { SectionRef, CardRef } from './mastery';
 import { firstReviewsAfterByCard, joinCards, recallAt, type CardJoin } from './join';
 import type { RecallFn, StatsCardState } from './recall';
+import { DAY_MS } from '../scheduler/day';
 
 export interface DomainWeight {
 	id: string;
@@ -33,7 +34,7 @@ export interface Readiness {
 	uncovered: DomainWeight[];
 }
 
-export const WEEK_MS = 7 * 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
 
 function weighted(domains: DomainReadiness[], pick: (d: DomainReadiness) => number | null): number | null {
 	let total = 0;

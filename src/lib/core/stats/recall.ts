@@ -1,4 +1,5 @@
 import type { CardState, ReviewLog } from '../scheduler/types';
+import { cardKey } from '../pack/keys';
 
 /** What statistics need of a card's schedule: the rest of a state (difficulty, reps…) is never read. */
 export type StatsCardState = Pick<
@@ -11,11 +12,6 @@ export type RecallFn = (state: StatsCardState, at: number) => number;
 
 /** A recall prediction counts as mastered at this level or above. */
 export const MASTERY_THRESHOLD = 0.9;
-
-/** The key that joins states, logs and cards. */
-export function cardKey(packId: string, cardId: string): string {
-	return `${packId}\u0000${cardId}`;
-}
 
 /**
  * Every card's state as it was at `at`, rebuilt from the logs: a log keeps the state its grade

@@ -1,4 +1,5 @@
-import { dayIndex, dayLabel, weekday, type DayClock } from './clock';
+import { DAY_MS, dayIndex, dayLabel, weekday } from './clock';
+import type { DayBoundary } from '../scheduler/day';
 import { hourStart, type HourTally } from './tally';
 
 export interface RetentionPeriod {
@@ -25,14 +26,14 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function trueRetention(
 	tallies: Iterable<HourTally>,
 	now: number,
-	clock: DayClock,
+	clock: DayBoundary,
 	weeks = 12,
 	months = 12
 ): Retention {
 	const today = dayIndex(now, clock);
 	const thisWeek = today - weekday(today);
 	const firstWeek = thisWeek - (weeks - 1) * 7;
-	const todayDate = new Date(today * 86_400_000);
+	const todayDate = new Date(today * DAY_MS);
 	const thisMonth = todayDate.getUTCFullYear() * 12 + todayDate.getUTCMonth();
 	const firstMonth = thisMonth - (months - 1);
 	const w = Array.from({ length: weeks }, () => [0, 0] as [number, number]);
@@ -42,7 +43,7 @@ export function trueRetention(
 	const monthOf = (day: number): number => {
 		let m = monthByDay.get(day);
 		if (m === undefined) {
-			const d = new Date(day * 86_400_000);
+			const d = new Date(day * DAY_MS);
 			m = d.getUTCFullYear() * 12 + d.getUTCMonth();
 			monthByDay.set(day, m);
 		}

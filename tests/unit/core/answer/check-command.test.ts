@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommand, fillCommand, suggestRating } from '$lib/core/answer';
+import { checkCommand, fillCommand } from '$lib/core/answer';
 import { GUIDE_COMMANDS } from '../../../fixtures/guide-commands';
 
 describe('checkCommand on every command line of the guide', () => {
@@ -59,13 +59,5 @@ describe('checkCommand details', () => {
 
 	it('says nothing was typed for an empty answer', () => {
 		expect(checkCommand('docker ps', '   ').issues[0]?.message).toBe('Nothing was typed.');
-	});
-
-	it('maps verdicts to suggested grades', () => {
-		expect([suggestRating('correct'), suggestRating('close'), suggestRating('incorrect')]).toEqual([
-			'good',
-			'hard',
-			'again'
-		]);
 	});
 });

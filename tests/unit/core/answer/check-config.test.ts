@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkConfig, fillBlank } from '$lib/core/answer';
-import { makeComposeValidator } from '$lib/core/answer/compose-compile';
+import { makeComposeValidator } from '../../../fixtures/compose-compile';
 import { loadComposeValidator } from '$lib/core/answer/compose-schema';
 
 const REVIEW = join(process.cwd(), '..', 'shared', 'reference', 'guide-review.md');

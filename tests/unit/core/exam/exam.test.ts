@@ -106,20 +106,13 @@ function domcItem(correct: boolean[]): DomcItem {
 	return { kind: 'domc', candidate, order: correct.map((_, i) => i), responses: [], outcome: null };
 }
 
-describe('DOMC', () => {
-	const table: [string, boolean[], boolean[], 'correct' | 'wrong' | null][] = [
-		['No to a wrong option shows the next', [false, true, false], [false], null],
-		['Yes to the right option ends it right', [false, true, false], [false, true], 'correct'],
-		['Yes to a wrong option ends it wrong', [false, true, false], [true], 'wrong'],
-		['No to the right option ends it wrong', [false, true, false], [false, false], 'wrong'],
-		['with two right options, both need a Yes', [true, true, false], [true], null],
-		['with two right options, the second Yes ends it', [true, true, false], [true, true], 'correct']
-	];
-	it.each(table)('%s', (_name, options, responses, outcome) => {
-		let item = domcItem(options);
-		for (const yes of responses) item = respondDomc(item, yes);
-		expect(item.outcome).toBe(outcome);
-		expect(item.responses).toEqual(responses);
+describe('DOMC in the exam (the rule itself: tests/unit/core/answer/judge.test.ts)', () => {
+	it('keeps each response and ends the item as the DOMC rule decides', () => {
+		let item = respondDomc(domcItem([false, true, false]), false);
+		expect([item.responses, item.outcome]).toEqual([[false], null]);
+		item = respondDomc(item, true);
+		expect([item.responses, item.outcome]).toEqual([[false, true], 'correct']);
+		expect(respondDomc(domcItem([false, true]), true).outcome).toBe('wrong');
 	});
 	it('ignores responses once decided', () => {
 		const decided = respondDomc(domcItem([true, false]), true);

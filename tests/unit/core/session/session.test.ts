@@ -29,7 +29,7 @@ describe('session machine', () => {
 		let s = startSession(items, t0);
 		expect(s.current?.card.id).toBe('f1');
 		expect(s.phase).toBe('question');
-		s = answer(s, { verdict: null, suggested: null });
+		s = answer(s, { verdict: null, suggested: null, feedback: null });
 		expect(s.phase).toBe('answered');
 		const out = scheduler.grade(s.current!.state, 'easy', t0);
 		s = graded(s, out.state, 1, t0, 'easy');
@@ -55,7 +55,7 @@ describe('session machine', () => {
 	it('undo puts the last card back on screen with the state it had', () => {
 		let s = startSession(items, t0);
 		const first = s.current!;
-		s = answer(s, { verdict: 'correct', suggested: 'good' });
+		s = answer(s, { verdict: 'correct', suggested: 'good', feedback: null });
 		s = graded(s, scheduler.grade(first.state, 'again', t0).state, 7, t0, 'again');
 		expect(canUndo(s)).toBe(true);
 		expect(s.history.at(-1)?.logId).toBe(7);
@@ -103,7 +103,7 @@ describe('session machine', () => {
 
 describe('grades written behind the screen', () => {
 	const gradeOn = (s: ReturnType<typeof startSession>, rating: 'again' | 'easy') => {
-		const a = answer(s, { verdict: null, suggested: null });
+		const a = answer(s, { verdict: null, suggested: null, feedback: null });
 		return graded(a, scheduler.grade(a.current!.state, rating, t0).state, null, t0, rating);
 	};
 

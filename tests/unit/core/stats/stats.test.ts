@@ -24,7 +24,7 @@ describe('study days', () => {
 	it('start at the configured hour in local time', () => {
 		expect(dayLabel(dayIndex(utc(2026, 3, 11, 2, 59), CLOCK))).toBe('2026-03-10');
 		expect(dayLabel(dayIndex(utc(2026, 3, 11, 3, 0), CLOCK))).toBe('2026-03-11');
-		expect(dayLabel(dayIndex(utc(2026, 3, 11, 3, 0), { dayStartHour: 0, utcOffsetMinutes: -300 }))).toBe(
+		expect(dayLabel(dayIndex(utc(2026, 3, 11, 3, 0), { startHour: 0, offsetMinutes: -300 }))).toBe(
 			'2026-03-10'
 		);
 	});
