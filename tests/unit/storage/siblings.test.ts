@@ -3,7 +3,7 @@ import type { Pack } from '$lib/core/pack/types';
 import { Scheduler } from '$lib/core/scheduler';
 import { dayEnd, dayStart } from '$lib/core/scheduler/day';
 import { DeckhandDb } from '$lib/storage/db';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { buildQueue, recordGrade, type DayWindow } from '$lib/storage/study';
 import { flashcardPack } from '../../fixtures/packs';
 
@@ -43,7 +43,7 @@ describe.each([
 	['the card’s fact', true]
 ])('sibling cards by %s', (_what, withFact) => {
 	beforeEach(async () => {
-		await installPack(db, siblingPack(withFact), scheduler, now);
+		await installPack(db, siblingPack(withFact), now);
 	});
 
 	it('shows one card of a fact on a study day', async () => {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { Scheduler, schedulerOptions, type Rating, type StudySettings } from '$lib/core/scheduler';
 import { logIn, parseServerUrl, replicate, type Couch, type Fetch } from '$lib/core/sync';
 import { DeckhandDb } from '$lib/storage/db';
-import { installPack } from '$lib/storage/packs';
+import { installPack } from '../../fixtures/install';
 import { countStudy, getState, recordGrade, undoGrade } from '$lib/storage/study';
 import { loadSettings, saveSettings } from '$lib/storage/settings';
 import { exportBackup, restoreBackup } from '$lib/storage/backup';
@@ -35,7 +35,7 @@ interface Device {
 async function device(name: string, fetchFn: Fetch = cookieFetch()): Promise<Device> {
 	const db = new DeckhandDb(`${name}-${Math.random()}`);
 	opened.push(db);
-	await installPack(db, pack, new Scheduler(), T0 - DAY);
+	await installPack(db, pack, T0 - DAY);
 	const target = parseServerUrl(dbUrl);
 	if (!target.ok) throw new Error('bad url');
 	const couch = { ...target.value, fetch: fetchFn };
