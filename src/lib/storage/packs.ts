@@ -1,37 +1,32 @@
 import type { Pack } from '../core/pack/types';
 import type { Scheduler } from '../core/scheduler';
 import type { CardRecord, DeckhandDb, PackRecord, StateRecord } from './db';
+import { readPackCards } from './pack-cards';
 import { rebuildSummaries } from './summary';
 
 /**
- * Installs or refreshes a pack: its record, its cards, and a new state for every card that has none.
- * Existing states are kept (their section and place follow the card), so reinstalling a pack never
- * loses progress. One transaction.
+ * Installs or refreshes a pack: its record and its cards (one record, whole). Stored states are kept
+ * (their section and place follow the card), so reinstalling a pack never loses progress; a new card
+ * needs no state. One transaction. (`scheduler` is kept for callers: new cards need none now.)
  */
 export async function installPack(
 	db: DeckhandDb,
 	pack: Pack,
-	scheduler: Scheduler,
+	_scheduler: Scheduler,
 	now: number,
 	builtIn = false
 ): Promise<void> {
 	const { cards, ...meta } = pack;
 	const record: PackRecord = { ...meta, installedAt: now, builtIn };
-	const rows: CardRecord[] = cards.map((card, order) => ({ ...card, packId: pack.id, order }));
-	await db.transaction('rw', [db.packs, db.cards, db.states, db.summaries], async () => {
+	await db.transaction('rw', [db.packs, db.packCards, db.states, db.summaries], async () => {
 		await db.packs.put(record);
-		await db.cards.bulkPut(rows);
-		const keys = rows.map((r) => [r.packId, r.id] as [string, string]);
-		const existing = await db.states.bulkGet(keys);
+		await db.packCards.put({ packId: pack.id, version: pack.version, cards });
+		const place = new Map(cards.map((c, order) => [c.id as string, { sectionId: c.sectionId, order }]));
 		const write: StateRecord[] = [];
-		rows.forEach((r, i) => {
-			const old = existing[i];
-			if (old === undefined) {
-				write.push({ ...scheduler.newState(r.id, r.packId, now), sectionId: r.sectionId, order: r.order });
-			} else if (old.sectionId !== r.sectionId || old.order !== r.order) {
-				write.push({ ...old, sectionId: r.sectionId, order: r.order });
-			}
-		});
+		for (const old of await db.states.where('packId').equals(pack.id).toArray()) {
+			const p = place.get(old.cardId);
+			if (p && (old.sectionId !== p.sectionId || old.order !== p.order)) write.push({ ...old, ...p });
+		}
 		await db.states.bulkPut(write);
 		await rebuildSummaries(db, pack.id);
 	});
@@ -49,7 +44,6 @@ export async function installedVersion(db: DeckhandDb, packId: string): Promise<
 }
 
 /** The cards of one installed pack, in pack order. */
-export async function listPackCards(db: DeckhandDb, packId: string): Promise<CardRecord[]> {
-	const rows = await db.cards.where('packId').equals(packId).toArray();
-	return rows.sort((a, b) => a.order - b.order);
+export function listPackCards(db: DeckhandDb, packId: string): Promise<CardRecord[]> {
+	return readPackCards(db, packId);
 }

@@ -6,6 +6,7 @@
 import type { Dexie, Transaction } from 'dexie';
 import { blocksFromLogs } from './stats';
 import { summarize } from './summary';
+import { upgradeToV8 } from './migrations/v8';
 
 export interface SchemaVersion {
 	version: number;
@@ -105,6 +106,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		stores: {
 			states: '[packId+cardId], packId, state, [state+due]'
 		}
+	},
+	{
+		version: 8,
+		reason:
+			'Packs stored whole: an installed pack\'s cards are one record (packCards), not one per card, and a card has a state only once reviewed; a first visit wrote 1,200 records for the built-in pack, now a handful.',
+		stores: {
+			packCards: 'packId',
+			cards: null
+		},
+		upgrade: upgradeToV8
 	}
 ];
 

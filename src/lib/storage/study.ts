@@ -7,6 +7,7 @@ import { interleaveNew, inScope, orderDue, remaining, type QueueItem, type Study
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
+import { findCards, isUnreviewed, readPackCards, unreviewedState } from './pack-cards';
 import { toFailure, type StorageFailure } from './errors';
 import { isDue, loadToday, type DayWindow, type Limits, type StudyCounts } from './home';
 import { countReviews } from './stats';
@@ -18,13 +19,17 @@ export * from './home';
 
 /** How many studied cards are due by `now`, and how many cards are still new (all packs). */
 export async function countStudy(db: DeckhandDb, now: number): Promise<StudyCounts> {
-	return db.transaction('r', db.states, async () => {
-		const fresh = await db.states.where('state').equals('new').count();
-		let due = 0;
-		for (const st of ['learning', 'review', 'relearning'])
-			due += await db.states.where('[state+due]').between([st, -Infinity], [st, now], true, true).count();
-		return { due, new: fresh };
-	});
+	// From the section summaries: a new card has no state record to count.
+	const sums = await db.summaries.toArray();
+	let due = 0;
+	let fresh = 0;
+	for (const sum of sums) {
+		for (let i = 0; i < sum.ids.length; i++) {
+			if (sum.state[i] === 0) fresh += 1;
+			else if (sum.due[i]! <= now) due += 1;
+		}
+	}
+	return { due, new: fresh };
 }
 
 /** A card picked for the queue, before its card and state are loaded. */
@@ -97,15 +102,21 @@ export async function buildQueueKeys(
 	});
 }
 
-/** Loads the cards and states of picked keys, in order (a card gone from its pack is skipped). */
-export async function loadItems(db: DeckhandDb, picks: readonly Pick[]): Promise<QueueItem[]> {
-	return db.transaction('r', db.states, db.cards, async () => {
-		const [states, cards] = await Promise.all([db.states.bulkGet([...picks]), db.cards.bulkGet([...picks])]);
+/**
+ * Loads the cards and states of picked keys, in order (a card gone from its pack is skipped). A card
+ * never reviewed has no stored state: it gets a new one, due `now`.
+ */
+export async function loadItems(
+	db: DeckhandDb,
+	picks: readonly Pick[],
+	now = Date.now()
+): Promise<QueueItem[]> {
+	return db.transaction('r', db.states, db.packCards, async () => {
+		const [states, cards] = await Promise.all([db.states.bulkGet([...picks]), findCards(db, picks)]);
 		const items: QueueItem[] = [];
 		picks.forEach((_, i) => {
 			const card = cards[i];
-			const state = states[i];
-			if (card && state) items.push({ card, state });
+			if (card) items.push({ card, state: states[i] ?? unreviewedState(card, now) });
 		});
 		return items;
 	});
@@ -124,17 +135,37 @@ export async function buildQueue(
 }
 
 async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]> {
-	const cards = scope.packId
-		? await db.cards.where('packId').equals(scope.packId).toArray()
-		: await db.cards.toArray();
-	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId)).sort((a, b) => a.order - b.order);
+	const packIds = scope.packId ? [scope.packId] : (await db.packs.toCollection().primaryKeys()).sort();
+	const cards: CardRecord[] = [];
+	for (const packId of packIds) cards.push(...(await readPackCards(db, packId)));
+	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId));
 	const states = await db.states.bulkGet(chosen.map((c) => [c.packId, c.id] as [string, string]));
-	const items: QueueItem[] = [];
-	chosen.forEach((card, i) => {
-		const state = states[i];
-		if (state) items.push({ card, state });
-	});
-	return items;
+	const now = Date.now();
+	return chosen.map((card, i) => ({ card, state: states[i] ?? unreviewedState(card, now) }));
+}
+
+/**
+ * A card's stored state, or for a card of an installed pack never reviewed, its new state placed in its
+ * section (found in the summaries; `order` is then its place within the section). Undefined for a card
+ * no installed pack has. Call inside a transaction over states and summaries.
+ */
+async function currentState(
+	db: DeckhandDb,
+	packId: string,
+	cardId: string,
+	now: number
+): Promise<{ state: StateRecord; stored: boolean } | undefined> {
+	const stored = await db.states.get([packId, cardId]);
+	if (stored) return { state: stored, stored: true };
+	const sums = await db.summaries.where('packId').equals(packId).toArray();
+	for (const sum of sums) {
+		const i = sum.ids.indexOf(cardId as CardId);
+		if (i >= 0) {
+			const placed = { id: cardId as CardId, packId: packId as PackId, sectionId: sum.sectionId, order: i };
+			return { state: unreviewedState(placed as Parameters<typeof unreviewedState>[0], now), stored: false };
+		}
+	}
+	return undefined;
 }
 
 function sameState(a: CardState, b: CardState): boolean {
@@ -158,10 +189,13 @@ export async function recordGrade(
 	try {
 		return await db.transaction(
 			'rw',
-			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
+			[db.packCards, db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
 			async () => {
-				const current = await db.states.get([state.packId, state.cardId]);
-				if (!current || !sameState(current, log.before))
+				const found = await currentState(db, state.packId, state.cardId, log.reviewedAt);
+				// A card never reviewed has no stored state: any grade made from a new state is its first.
+				const fresh = found && !found.stored && isUnreviewed(log.before);
+				const current = found?.state;
+				if (!current || !(fresh || sameState(current, log.before)))
 					return fail({ kind: 'stale' as const, message: STALE_MESSAGE });
 				const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
 				await db.states.put(next);
@@ -209,7 +243,7 @@ export async function undoGrade(
 	try {
 		return await db.transaction(
 			'rw',
-			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
+			[db.packCards, db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
 			async () => {
 				const log = await db.logs.get(logId);
 				const current = log && (await db.states.get([log.packId, log.cardId]));
@@ -220,7 +254,9 @@ export async function undoGrade(
 					});
 				const before = plain(log.before);
 				const restored = { ...before, sectionId: current.sectionId, order: current.order };
-				await db.states.put(restored);
+				// Back to never reviewed: a new card keeps no state.
+				if (isUnreviewed(before)) await db.states.delete([log.packId, log.cardId]);
+				else await db.states.put(restored);
 				await updateSummary(db, restored);
 				await db.logs.delete(logId);
 				await countReviews(db, [log], -1);
@@ -259,7 +295,10 @@ export async function loadSessionHistory(
 ): Promise<{ item: QueueItem; logId: number }[]> {
 	const logs = await db.logs.bulkGet(s.logIds);
 	const found = logs.filter((l): l is ReviewLog & { id: number } => l !== undefined && l.id !== undefined);
-	const cards = await db.cards.bulkGet(found.map((l) => [l.packId, l.cardId] as [string, string]));
+	const cards = await findCards(
+		db,
+		found.map((l) => [l.packId, l.cardId] as [string, string])
+	);
 	const out: { item: QueueItem; logId: number }[] = [];
 	found.forEach((l, i) => {
 		const card = cards[i] as CardRecord | undefined;
@@ -268,9 +307,15 @@ export async function loadSessionHistory(
 	return out;
 }
 
-/** A card's current scheduling state. */
-export function getState(db: DeckhandDb, packId: string, cardId: string): Promise<StateRecord | undefined> {
-	return db.states.get([packId, cardId]);
+/** A card's current scheduling state (a new one, due now, for a card never reviewed). */
+export async function getState(
+	db: DeckhandDb,
+	packId: string,
+	cardId: string
+): Promise<StateRecord | undefined> {
+	return db.transaction('r', db.states, db.summaries, async () => {
+		return (await currentState(db, packId, cardId, Date.now()))?.state;
+	});
 }
 
 /** The key a card has across packs (matches `itemKey` in the queue). */
