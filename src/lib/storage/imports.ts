@@ -200,13 +200,14 @@ export async function importPack(
 				await writeChunked(db.states, states, progress);
 				t = measure('write-states', t);
 				// The summaries come from the states just written and the summaries before, not from reading
-				// the states back; a card in neither is new (a state of its own is not stored). Rebuilt
+				// the states back; a card in neither is new (no state is stored for it; its summary entry is due 0, as
+				// summarizePack makes it). Rebuilt
 				// from the cards and states when a summary before is missing a card that stays.
 				const before = await db.summaries.where('packId').equals(pack.id).toArray();
 				const known = new Set(states.map((s) => s.cardId as string));
 				const fresh = placed
 					.filter((c) => !known.has(c.id) && !storedCards.has(c.id))
-					.map((c) => unreviewedState({ ...c, packId: pack.id }, now));
+					.map((c) => unreviewedState({ ...c, packId: pack.id }, 0));
 				const carried = carrySummaries(pack.id, placed, [...states, ...fresh], before);
 				if (carried) {
 					await db.summaries.where('packId').equals(pack.id).delete();
