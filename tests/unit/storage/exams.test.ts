@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DCA_DOMAINS } from '$lib/core/pack/domains';
 import { examConfig, reduceExam, scoreExam, startExam } from '$lib/core/exam';
 import { Scheduler } from '$lib/core/scheduler';
-import { DeckhandDb } from '$lib/storage/db';
+import { DeckhandDb, type StateRecord } from '$lib/storage/db';
 import { getExam, listExams, loadExamCandidates, saveExam } from '$lib/storage/exams';
-import { installPack } from '$lib/storage/packs';
+import { installPack, listPackCards } from '$lib/storage/packs';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
 import { loadStatsData } from '$lib/storage/stats';
 import { talliesFromBlocks } from '$lib/core/stats';
-import { recordGrade } from '$lib/storage/study';
+import { getState, recordGrade } from '$lib/storage/study';
+import { summarize } from '$lib/storage/summary';
 import { examFixturePack } from '../../fixtures/exam-pack';
 
 const now = Date.UTC(2026, 10, 28, 9);
@@ -19,17 +20,25 @@ describe('schema version 4 (exam history and review counts per hour)', () => {
 	it('opens a version-3 database with data and loses nothing', async () => {
 		const name = `upgrade-${Math.random()}`;
 		const old = new DeckhandDb(name, 3);
-		await installPack(old, pack, scheduler, now);
-		const first = (await old.states.toArray())[0]!;
-		const out = scheduler.grade(first, 'good', now);
+		// Written as version 3 stored a pack: one record per card and a state per card, with summaries.
+		const { cards, ...meta } = pack;
+		await old.table('packs').put({ ...meta, installedAt: now, builtIn: false });
+		const rows = cards.map((c, order) => ({ ...c, packId: pack.id, order }));
+		await old.table('cards').bulkPut(rows);
+		const states: StateRecord[] = rows.map((c) => ({
+			...scheduler.newState(c.id, pack.id, now),
+			sectionId: c.sectionId,
+			order: c.order
+		}));
+		const out = scheduler.grade(states[0]!, 'good', now);
 		// Written as version 3 wrote a grade (no per-hour counts yet).
-		await old.states.put({ ...out.state, sectionId: first.sectionId, order: first.order });
+		states[0] = { ...out.state, sectionId: states[0]!.sectionId, order: states[0]!.order };
+		await old.table('states').bulkPut(states);
+		await old.table('summaries').bulkPut(summarize(states));
 		await old.logs.add(out.log);
 		await old.settings.put({ key: 'theme', value: 'dark' });
 		const before = {
 			packs: await old.packs.toArray(),
-			cards: await old.cards.toArray(),
-			states: await old.states.toArray(),
 			logs: await old.logs.toArray(),
 			settings: await old.settings.toArray(),
 			summaries: await old.summaries.toArray()
@@ -41,8 +50,9 @@ describe('schema version 4 (exam history and review counts per hour)', () => {
 		await db.open();
 		expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((v) => v.version)));
 		expect(await db.packs.toArray()).toEqual(before.packs);
-		expect(await db.cards.toArray()).toEqual(before.cards);
-		expect(await db.states.toArray()).toEqual(before.states);
+		// Since version 8: the cards as one record, and a state only for the card that was graded.
+		expect(await listPackCards(db, pack.id)).toEqual(rows);
+		expect(await db.states.toArray()).toEqual([states[0]]);
 		expect(await db.logs.toArray()).toEqual(before.logs);
 		expect(await db.settings.toArray()).toEqual(before.settings);
 		expect(await db.summaries.toArray()).toEqual(before.summaries);
@@ -94,7 +104,7 @@ describe('statistics storage', () => {
 	it('reads sections with their domains, card links, states, hour tallies and recent logs', async () => {
 		const db = new DeckhandDb(`stats-${Math.random()}`);
 		await installPack(db, pack, scheduler, now);
-		const first = (await db.states.toArray())[0]!;
+		const first = (await getState(db, pack.id, pack.cards[0]!.id))!;
 		const out = scheduler.grade(first, 'good', now);
 		await recordGrade(db, out.state, out.log);
 		const data = await loadStatsData(db, now - 1000);
