@@ -31,7 +31,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 		});
 		const { cards, ...meta } = o.pack;
 		const tx = db.transaction(
-			['packs', 'cards', 'states', 'logs', 'settings', 'summaries', 'reviewBlocks'],
+			['packs', 'packCards', 'states', 'logs', 'settings', 'summaries', 'reviewBlocks'],
 			'readwrite'
 		);
 		// The per-hour review counts the app keeps with every log (src/lib/core/stats/tally.ts, HourBlock).
@@ -47,7 +47,8 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 		};
 		const written: Written[] = [];
 		tx.objectStore('packs').put({ ...meta, installedAt: now, builtIn: false });
-		const cardStore = tx.objectStore('cards');
+		// The pack's cards, whole, as one record (schema version 8).
+		tx.objectStore('packCards').put({ packId: meta.id, version: meta.version, cards });
 		const stateStore = tx.objectStore('states');
 		const logStore = tx.objectStore('logs');
 		const perCard = o.logsPerCard ?? 0;
@@ -57,7 +58,6 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 		}
 		const studied = Math.floor(cards.length * (o.studiedShare ?? 1));
 		cards.forEach((card, order) => {
-			cardStore.put({ ...card, packId: meta.id, order });
 			if (o.onlyCardIds && !o.onlyCardIds.includes(card.id)) return;
 			const fresh = {
 				cardId: card.id,
@@ -73,7 +73,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 				lastReview: null
 			};
 			if (perCard === 0 || order >= studied) {
-				stateStore.put({ ...fresh, sectionId: card.sectionId, order });
+				// A new card has no stored state (schema version 8); its summary entry says new.
 				written.push({ ...fresh, sectionId: card.sectionId });
 				return;
 			}
@@ -209,7 +209,10 @@ export function dump(page: Page): Promise<DbDump> {
 			logs: await read('logs'),
 			settings: await read('settings'),
 			packs: await read('packs'),
-			cards: await read('cards'),
+			// One row per card, from the packs' cards stored whole (schema version 8).
+			cards: ((await read('packCards')) as { packId: string; cards: Record<string, unknown>[] }[]).flatMap(
+				(p) => p.cards.map((c, order) => ({ ...c, packId: p.packId, order }))
+			),
 			summaries: ((await read('summaries')) as Record<string, ArrayLike<number> | string>[]).map((r) => ({
 				packId: r.packId,
 				sectionId: r.sectionId,

@@ -48,7 +48,7 @@ describe('schema upgrades', () => {
 		await v2.open();
 		expect(v2.verno).toBe(2);
 		expect(await v2.packs.count()).toBe(1);
-		expect(await v2.cards.count()).toBe(2);
+		expect(await v2.table('cards').count()).toBe(2);
 		expect(await v2.logs.count()).toBe(1);
 		expect((await v2.settings.get('study'))?.value).toEqual({ desiredRetention: 0.85 });
 		const s1 = await v2.states.get(['p', 'c1']);
@@ -126,7 +126,7 @@ describe('schema upgrades', () => {
 		expect(v5.verno).toBe(5);
 		expect([
 			await v5.packs.count(),
-			await v5.cards.count(),
+			await v5.table('cards').count(),
 			await v5.states.count(),
 			await v5.logs.count()
 		]).toEqual([1, 1, 1, 1]);
@@ -200,7 +200,7 @@ describe('schema upgrades', () => {
 		await v6.open();
 		expect(v6.verno).toBe(6);
 		expect(await v6.packs.toArray()).toEqual(before.packs);
-		expect(await v6.cards.toArray()).toEqual(before.cards);
+		expect(await v6.table('cards').toArray()).toEqual(before.cards);
 		expect(await v6.states.toArray()).toEqual(before.states);
 		expect(await v6.logs.toArray()).toEqual(before.logs);
 		expect(await v6.summaries.toArray()).toEqual(before.summaries);
