@@ -44,7 +44,7 @@ test('a first visit paints the built-in pack’s counts before its install has e
 test('every page is prerendered: its heading and navigation are in the HTML the server sends', async ({
 	request
 }) => {
-	for (const [path, heading] of [
+	for (const [path, heading] of <const>[
 		['/', 'Today'],
 		['/study', 'Study'],
 		['/packs', 'Packs'],

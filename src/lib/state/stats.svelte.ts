@@ -6,6 +6,7 @@ import { loadStatsData } from '../storage/stats';
 import { tick } from 'svelte';
 import { Scheduler } from '../core/scheduler';
 import { ensureBuiltIns } from './app.svelte';
+import { historyCount } from './history-count.svelte';
 import { settings } from './settings.svelte';
 
 const scheduler = new Scheduler();
@@ -20,7 +21,8 @@ export class StatsState {
 	async load(): Promise<void> {
 		try {
 			performance.mark('deckhand:stats-start');
-			await Promise.all([ensureBuiltIns(), settings.load()]);
+			// The per-hour counts are complete once the once-only count of an upgraded history is done.
+			await Promise.all([ensureBuiltIns(), settings.load(), historyCount.run()]);
 			performance.measure('deckhand:stats-prepare', 'deckhand:stats-start');
 			const now = Date.now();
 			const t1 = performance.now();

@@ -20,6 +20,7 @@ import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
 import { tallyBlocks } from '../core/stats/tally';
 import { RUNNING_EXAM_KEY } from './exams';
+import { BLOCKS_PENDING_KEY } from './review-blocks';
 import { rebuildSummaries } from './summary';
 
 export const BACKUP_FORMAT = 'deckhand-backup';
@@ -43,18 +44,25 @@ export interface Backup {
  * keeps one entry per card (as backups always had), whichever way the database stores them.
  */
 export async function exportBackup(db: DeckhandDb, now: number): Promise<Backup> {
-	return db.transaction('r', [db.packs, db.packCards, db.states, db.logs, db.settings, db.retired], async () => ({
-		format: BACKUP_FORMAT,
-		formatVersion: BACKUP_FORMAT_VERSION,
-		exportedAt: new Date(now).toISOString(),
-		packs: await db.packs.toArray(),
-		cards: (await db.packCards.toArray()).flatMap(cardRecords),
-		states: await db.states.toArray(),
-		logs: await db.logs.toArray(),
-		// An exam in progress belongs to this device and its clock, not to a backup.
-		settings: (await db.settings.toArray()).filter((s) => s.key !== RUNNING_EXAM_KEY),
-		retired: await db.retired.toArray()
-	}));
+	return db.transaction(
+		'r',
+		[db.packs, db.packCards, db.states, db.logs, db.settings, db.retired],
+		async () => ({
+			format: BACKUP_FORMAT,
+			formatVersion: BACKUP_FORMAT_VERSION,
+			exportedAt: new Date(now).toISOString(),
+			packs: await db.packs.toArray(),
+			cards: (await db.packCards.toArray()).flatMap(cardRecords),
+			states: await db.states.toArray(),
+			logs: await db.logs.toArray(),
+			// An exam in progress belongs to this device and its clock, not to a backup.
+			// Nor does the once-only count's marker: a restore counts the blocks from the logs.
+			settings: (await db.settings.toArray()).filter(
+				(s) => s.key !== RUNNING_EXAM_KEY && s.key !== BLOCKS_PENDING_KEY
+			),
+			retired: await db.retired.toArray()
+		})
+	);
 }
 
 const str = v.pipe(v.string(), v.minLength(1));
@@ -194,7 +202,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 				// A backup from before version 8 has a state for every card; a never-reviewed one is dropped.
 				await db.states.bulkAdd(b.states.filter((s) => !isUnreviewed(s)));
 				await db.logs.bulkAdd(b.logs);
-				await db.settings.bulkAdd(b.settings);
+				await db.settings.bulkAdd(b.settings.filter((s) => s.key !== BLOCKS_PENDING_KEY));
 				await db.retired.bulkAdd(b.retired ?? []);
 				await rebuildSummaries(db);
 				await db.reviewBlocks.bulkPut([...tallyBlocks(b.logs).values()]);

@@ -4,7 +4,6 @@
  * database of the previous version and finds nothing lost).
  */
 import type { Dexie, Transaction } from 'dexie';
-import { blocksFromLogs } from './stats';
 import { summarize } from './summary';
 import { upgradeToV8 } from './migrations/v8';
 
@@ -89,12 +88,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			reviewBlocks: '[packId+block], packId',
 			reviewHours: null
 		},
+		// Counting every log here held the database closed for seconds at 200,000 logs: the upgrade leaves
+		// a marker (key and shape as in storage/review-blocks.ts, copied here) and the count runs after the
+		// database opens, in slices, with progress shown.
 		upgrade: async (tx) => {
 			const logs = tx.table('logs');
-			const blocks = await blocksFromLogs((afterId, limit) =>
-				logs.where(':id').above(afterId).limit(limit).toArray()
-			);
-			await tx.table('reviewBlocks').bulkPut(blocks);
+			const last = (await logs.orderBy(':id').last()) as { id: number } | undefined;
+			if (last) {
+				const total = await logs.count();
+				await tx
+					.table('settings')
+					.put({ key: 'stats.blocksPending', value: { upTo: last.id, after: 0, total, done: 0 } });
+			}
 			// The watermark of the old hour counts (storage/stats.ts before version 6).
 			await tx.table('settings').delete('stats.reviewHours');
 		}
@@ -110,7 +115,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 	{
 		version: 8,
 		reason:
-			'Packs stored whole: an installed pack\'s cards are one record (packCards), not one per card, and a card has a state only once reviewed; a first visit wrote 1,200 records for the built-in pack, now a handful.',
+			"Packs stored whole: an installed pack's cards are one record (packCards), not one per card, and a card has a state only once reviewed; a first visit wrote 1,200 records for the built-in pack, now a handful.",
 		stores: {
 			packCards: 'packId',
 			cards: null

@@ -10,6 +10,7 @@ import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
 import { findCards, isUnreviewed, readPackCards, unreviewedState } from './pack-cards';
 import { toFailure, type StorageFailure } from './errors';
 import { isDue, loadToday, type DayWindow, type Limits, type StudyCounts } from './home';
+import { isCounted } from './review-blocks';
 import { countReviews } from './stats';
 import { STATE_CODES, updateSummary } from './summary';
 
@@ -243,7 +244,7 @@ export async function undoGrade(
 	try {
 		return await db.transaction(
 			'rw',
-			[db.packCards, db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks],
+			[db.packCards, db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks, db.settings],
 			async () => {
 				const log = await db.logs.get(logId);
 				const current = log && (await db.states.get([log.packId, log.cardId]));
@@ -259,7 +260,8 @@ export async function undoGrade(
 				else await db.states.put(restored);
 				await updateSummary(db, restored);
 				await db.logs.delete(logId);
-				await countReviews(db, [log], -1);
+				// A log the once-only count (review-blocks.ts) has not reached yet is not in the blocks.
+				if (await isCounted(db, logId)) await countReviews(db, [log], -1);
 				if (sessionId !== undefined) {
 					const s = await db.sessions.get(sessionId);
 					if (s) await db.sessions.put({ ...s, logIds: s.logIds.filter((id) => id !== logId) });

@@ -130,8 +130,7 @@ export function summarizePack(record: PackCardsRecord, states: readonly StateRec
  * packCards, states and summaries.
  */
 export async function rebuildSummaries(db: DeckhandDb, packId?: string): Promise<void> {
-	const records =
-		packId === undefined ? await db.packCards.toArray() : [await db.packCards.get(packId)];
+	const records = packId === undefined ? await db.packCards.toArray() : [await db.packCards.get(packId)];
 	if (packId === undefined) await db.summaries.clear();
 	else await db.summaries.where('packId').equals(packId).delete();
 	for (const record of records) {

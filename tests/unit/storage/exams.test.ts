@@ -3,6 +3,7 @@ import { DCA_DOMAINS } from '$lib/core/pack/domains';
 import { examConfig, reduceExam, scoreExam, startExam } from '$lib/core/exam';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb, type StateRecord } from '$lib/storage/db';
+import { countBlocksSlice } from '$lib/storage/review-blocks';
 import { getExam, listExams, loadExamCandidates, saveExam } from '$lib/storage/exams';
 import { installPack, listPackCards } from '$lib/storage/packs';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
@@ -54,10 +55,13 @@ describe('schema version 4 (exam history and review counts per hour)', () => {
 		expect(await listPackCards(db, pack.id)).toEqual(rows);
 		expect(await db.states.toArray()).toEqual([states[0]]);
 		expect(await db.logs.toArray()).toEqual(before.logs);
+		// The grade's log is counted in the per-hour review counts (by the count version 6's upgrade
+		// leaves to run after opening; its marker is gone when it ends).
+		while (await countBlocksSlice(db));
 		expect(await db.settings.toArray()).toEqual(before.settings);
 		expect(await db.summaries.toArray()).toEqual(before.summaries);
 		expect(await db.exams.count()).toBe(0);
-		// The grade's log is counted in the per-hour review counts (built by version 6's upgrade).
+
 		expect(talliesFromBlocks(await db.reviewBlocks.toArray())).toEqual([
 			{ hour: now / 3_600_000, reviews: 1, reviewState: 0, passed: 0 }
 		]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { talliesFromBlocks } from '$lib/core/stats';
 import { DeckhandDb } from '$lib/storage/db';
+import { countBlocksSlice, type BlocksProgress } from '$lib/storage/review-blocks';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
 
 describe('schema upgrades', () => {
@@ -204,9 +205,22 @@ describe('schema upgrades', () => {
 		expect(await v6.states.toArray()).toEqual(before.states);
 		expect(await v6.logs.toArray()).toEqual(before.logs);
 		expect(await v6.summaries.toArray()).toEqual(before.summaries);
-		// The old counts' watermark and table are gone; every other setting stays.
-		expect(await v6.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
+		// The old counts' watermark and table are gone; every other setting stays. The count itself is
+		// left to run after opening, in slices, from a marker naming the last log to count.
+		expect(await v6.settings.toArray()).toEqual([
+			{ key: 'stats.blocksPending', value: { upTo: 5, after: 0, total: 5, done: 0 } },
+			{ key: 'theme', value: 'dark' }
+		]);
 		expect(v6.tables.map((t) => t.name)).not.toContain('reviewHours');
+		expect(await v6.reviewBlocks.count()).toBe(0);
+		const seen: BlocksProgress[] = [];
+		for (let p = await countBlocksSlice(v6, 2); p; p = await countBlocksSlice(v6, 2)) seen.push(p);
+		expect(seen).toEqual([
+			{ done: 2, total: 5 },
+			{ done: 4, total: 5 },
+			{ done: 5, total: 5 }
+		]);
+		expect(await v6.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
 		const h0 = t0 / H;
 		expect(talliesFromBlocks(await v6.reviewBlocks.toArray())).toEqual([
 			{ hour: h0, reviews: 4, reviewState: 2, passed: 1 },
