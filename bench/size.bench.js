@@ -51,7 +51,9 @@ try {
 	const html = readFileSync('build/index.html', 'utf8');
 	const preloaded = [...html.matchAll(/<link href="([^"]+\.js)" rel="modulepreload"/g)].map((m) => m[1]);
 	const startup = preloaded.reduce((a, u) => a + gz(readFileSync(join('build', u))), 0);
-	console.log(`first route (/) JS the prerendered page starts with: ${kb(startup)} gzip in ${preloaded.length} files`);
+	console.log(
+		`first route (/) JS the prerendered page starts with: ${kb(startup)} gzip in ${preloaded.length} files`
+	);
 	// The first visit installs the built-in pack before the counts show.
 	await page.goto(`http://127.0.0.1:${port}/`);
 	const early = await scriptsBeforeCounts();
