@@ -74,7 +74,7 @@ export async function seed(page: Page, opts: SeedOptions): Promise<void> {
 			};
 			if (perCard === 0 || order >= studied) {
 				// A new card has no stored state (schema version 8); its summary entry says new.
-				written.push({ ...fresh, sectionId: card.sectionId });
+				written.push({ ...fresh, due: 0, sectionId: card.sectionId });
 				return;
 			}
 			// A plausible history: reviews 15 days apart, growing stability; the last one sets the due date,
