@@ -12,14 +12,20 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		// A client-side app: every route falls back to the shell, which the static server
-		// (and the service worker, offline) serves for any path.
+		// Every route's static frame is prerendered (build/index.html, build/study.html, …) and the data
+		// fills in on the client. A path no page was prerendered for (/exam/result/3) gets the client-only
+		// shell, fallback.html, which the static server (and the service worker, offline) serves for it.
+		// precompress writes .gz and .br copies of every text file, which scripts/serve.js sends.
 		adapter: adapter({
 			pages: process.env.DECKHAND_BUILD_DIR ?? 'build',
 			assets: process.env.DECKHAND_BUILD_DIR ?? 'build',
-			fallback: 'index.html',
+			fallback: 'fallback.html',
+			precompress: true,
 			strict: false
 		}),
+		// Absolute asset and link paths: the same prerendered page is served for /study and /study/, and
+		// the shell (fallback.html) for any depth of path.
+		paths: { relative: false },
 		// Shown in the footer; DECKHAND_VERSION lets a test build a visibly different "next" version.
 		version: { name: process.env.DECKHAND_VERSION ?? `${pkg.version}+${process.env.DECKHAND_BUILD_STAMP}` },
 		// No inline script except SvelteKit's own bootstrap (hashed), and no third-party requests.

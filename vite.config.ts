@@ -2,9 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { pwaOptions } from './scripts/pwa-config.js';
+import { packFigures } from './scripts/vite/pack-figures.js';
 
 export default defineConfig({
-	plugins: [sveltekit(), SvelteKitPWA(pwaOptions)],
+	plugins: [packFigures(), sveltekit(), SvelteKitPWA(pwaOptions)],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -39,15 +39,15 @@ try {
 		});
 		const getAllMs = performance.now() - t;
 		// (No named helpers in here: tsx wraps them in __name, which the page does not have.)
-		const [cards, blocks] = await Promise.all(
-			['cards', 'reviewBlocks'].map(
-				(store) =>
-					new Promise<number>((res) => {
-						const req = db.transaction(store).objectStore(store).count();
-						req.onsuccess = () => res(req.result);
-					})
-			)
-		);
+		// Cards are stored whole per pack (schema version 8): counted inside the records.
+		const cards = await new Promise<number>((res) => {
+			const req = db.transaction('packCards').objectStore('packCards').getAll();
+			req.onsuccess = () => res(req.result.reduce((n, p) => n + p.cards.length, 0));
+		});
+		const blocks = await new Promise<number>((res) => {
+			const req = db.transaction('reviewBlocks').objectStore('reviewBlocks').count();
+			req.onsuccess = () => res(req.result);
+		});
 		const out = { logs, getAllMs, cards: cards ?? 0, blocks: blocks ?? 0 };
 		db.close();
 		return out;

@@ -111,9 +111,10 @@ export const pwaOptions = {
 	base: '/',
 	manifestFilename: 'manifest.webmanifest',
 	manifest,
-	// The adapter writes index.html after the worker is generated; spa mode adds it to the precache
+	// Prerendered pages (/, /study, …) are precached under their own URLs. The adapter writes the
+	// client-only shell (fallback.html) after the worker is generated; spa mode adds it to the precache
 	// with a revision taken from _app/version.json, which changes with every build.
-	kit: { adapterFallback: 'index.html', spa: true },
+	kit: { adapterFallback: 'fallback.html', spa: true },
 	workbox: {
 		// Everything the app needs to start and study offline: every route's code, styles, icons,
 		// fonts, and built-in packs (JSON chunks or static/packs/*.json).
@@ -121,8 +122,9 @@ export const pwaOptions = {
 		// The install dialog's screenshots are large and never shown inside the app.
 		globIgnores: ['client/screenshots/**', 'server/**'],
 		maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-		navigateFallback: 'index.html',
-		// A deep link (/study, /packs/x, /import?url=…/pack.json) opened offline gets the shell; a path
+		navigateFallback: 'fallback.html',
+		// A prerendered page (/study) is answered from the precache by its own URL first; any other
+		// navigation (/exam/result/3, /import?url=…/pack.json) opened offline gets the shell; a path
 		// naming a file (/icons/icon-512.png) keeps its own response. Workbox tests pathname + search.
 		navigateFallbackDenylist: [/^[^?]*\/[^/?]*\.[a-z0-9]+(?:\?.*)?$/i],
 		cleanupOutdatedCaches: true,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Serves the production build (build/) as a static site with an SPA fallback.
+// Serves the production build (build/) as a static site: prerendered pages, the client-only shell
+// (fallback.html) for any other path, and the build's .br/.gz copies with Content-Encoding.
 // Usage: node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir build]
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -20,9 +21,12 @@ if (!existsSync(values.dir)) {
 }
 
 const assets = sirv(values.dir, {
-	single: 'index.html',
+	single: 'fallback.html',
 	etag: true,
-	gzip: false,
+	// The adapter writes a brotli and a gzip copy of every text file (svelte.config.js precompress);
+	// sirv picks the one the request accepts, sets Content-Encoding and Vary: Accept-Encoding.
+	brotli: true,
+	gzip: true,
 	setHeaders(res, pathname) {
 		// The service worker and the shell must be revalidated so updates reach learners.
 		if (pathname === '/sw.js' || pathname.endsWith('.html') || pathname.endsWith('.webmanifest')) {

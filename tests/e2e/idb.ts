@@ -1,7 +1,7 @@
 /** Reading the app's IndexedDB from a Playwright page, for checks on what was (not) written. */
 import type { Page } from '@playwright/test';
 
-/** Every record of each named store (missing stores read as empty). */
+/** Every record of each named store (missing stores read as empty; 'cards' as one row per card). */
 export async function readStores(page: Page, stores: string[]): Promise<Record<string, unknown[]>> {
 	return page.evaluate(async (names) => {
 		const open = indexedDB.open('deckhand');
@@ -11,6 +11,15 @@ export async function readStores(page: Page, stores: string[]): Promise<Record<s
 		});
 		const out: Record<string, unknown[]> = {};
 		for (const name of names) {
+			// Cards are stored whole per pack (schema version 8): 'cards' reads them as one row per card.
+			if (name === 'cards' && db.objectStoreNames.contains('packCards')) {
+				const packs: { packId: string; cards: Record<string, unknown>[] }[] = await new Promise((res) => {
+					const req = db.transaction('packCards').objectStore('packCards').getAll();
+					req.onsuccess = () => res(req.result);
+				});
+				out.cards = packs.flatMap((p) => p.cards.map((c, order) => ({ ...c, packId: p.packId, order })));
+				continue;
+			}
 			if (!db.objectStoreNames.contains(name)) {
 				out[name] = [];
 				continue;
@@ -27,7 +36,7 @@ export async function readStores(page: Page, stores: string[]): Promise<Record<s
 
 /** Everything a pack import could touch. */
 export function snapshot(page: Page) {
-	return readStores(page, ['packs', 'cards', 'states', 'logs', 'retired', 'settings']);
+	return readStores(page, ['packs', 'packCards', 'states', 'logs', 'retired', 'settings']);
 }
 
 /** Picks a file through the Import pack button's file chooser. */

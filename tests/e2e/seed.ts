@@ -60,7 +60,10 @@ export function dump(page: Page): Promise<DbDump> {
 			logs: await read('logs'),
 			settings: await read('settings'),
 			packs: await read('packs'),
-			cards: await read('cards'),
+			// One row per card, from the packs' cards stored whole (schema version 8).
+			cards: ((await read('packCards')) as { packId: string; cards: Record<string, unknown>[] }[]).flatMap(
+				(p) => p.cards.map((c, order) => ({ ...c, packId: p.packId, order }))
+			),
 			summaries: ((await read('summaries')) as Record<string, ArrayLike<number> | string>[]).map((r) => ({
 				packId: r.packId,
 				sectionId: r.sectionId,

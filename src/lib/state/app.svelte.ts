@@ -1,11 +1,15 @@
 import { NEW_STATES } from '../core/scheduler/new-state';
-import { getDb } from '../storage/db';
-import { installedVersion } from '../storage/packs';
-import { loadHomeCounts, type HomeCounts } from '../storage/home';
+import type { HomeCounts } from '../storage/home';
 import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
+import { firstVisitCounts, installedBefore, markInstalled } from './first-visit';
 import { settings } from './settings.svelte';
 import { listen } from './sync';
+
+// The storage modules (and Dexie) are imported on first use, not with the page: the home page paints
+// its frame, and on a first visit the built-in packs' counts, before the database code has loaded.
+const storage = () =>
+	Promise.all([import('../storage/db'), import('../storage/packs'), import('../storage/home')]);
 
 let ready: Promise<void> | null = null;
 
@@ -29,6 +33,7 @@ function gradesNoted(): boolean {
  */
 export function ensureBuiltIns(): Promise<void> {
 	ready ??= (async () => {
+		const [{ getDb }, { installedVersion }] = await storage();
 		const db = getDb();
 		if (gradesNoted()) {
 			const { replayGrades } = await import('./grade-journal');
@@ -50,6 +55,7 @@ export function ensureBuiltIns(): Promise<void> {
 				if (!r.ok) throw new Error(r.errors.map((e) => e.message).join(' '));
 			}
 		}
+		markInstalled();
 	})();
 	return ready;
 }
@@ -57,6 +63,8 @@ export function ensureBuiltIns(): Promise<void> {
 /** The home page's figures, loaded from the database and refreshed when another tab writes. */
 export class HomeState {
 	counts = $state.raw<HomeCounts | null>(null);
+	/** The counts shown are the built-in packs' build-time figures, while a first visit installs them. */
+	provisional = $state(false);
 	error = $state<string | null>(null);
 	/** Milliseconds the last load took, for the benchmark. */
 	loadMs = $state(0);
@@ -64,9 +72,14 @@ export class HomeState {
 	async load(): Promise<void> {
 		const t = performance.now();
 		try {
-			await Promise.all([ensureBuiltIns(), settings.load()]);
+			const [[{ getDb }, , { loadHomeCounts }]] = await Promise.all([
+				storage(),
+				ensureBuiltIns(),
+				settings.load()
+			]);
 			const now = Date.now();
 			this.counts = await loadHomeCounts(getDb(), settings.window(now), settings.value);
+			this.provisional = false;
 			this.loadMs = performance.now() - t;
 			performance.mark('deckhand:home-ready');
 		} catch (e) {
@@ -76,6 +89,13 @@ export class HomeState {
 
 	/** Loads now, asks for persistent storage, and reloads whenever another tab writes. */
 	start(): () => void {
+		// A first visit: nothing is installed, so the counts are the build-time ones until the install ends
+		// (with the default limits: a first visit has no settings stored).
+		if (!installedBefore()) {
+			this.counts = firstVisitCounts(builtInPacks(), settings.value);
+			this.provisional = true;
+			performance.mark('deckhand:home-provisional');
+		}
 		void this.load();
 		void durability.request();
 		return listen(() => void this.load());

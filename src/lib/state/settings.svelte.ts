@@ -1,9 +1,8 @@
 // Only the scheduler's plain modules: the layout loads this state on every page, and the FSRS library
-// (ts-fsrs) stays out of the first route's JS. The scheduler itself: ./scheduling.svelte.ts.
+// (ts-fsrs) stays out of the first route's JS. The scheduler itself: ./scheduling.svelte.ts. The
+// database (Dexie) is imported when the settings are first read, after the page has painted.
 import { localBoundary, dayEnd, dayStart, type DayBoundary } from '../core/scheduler/day';
 import { DEFAULT_SETTINGS, type StudySettings } from '../core/scheduler/settings';
-import { getDb } from '../storage/db';
-import { loadSettings, saveSettings } from '../storage/settings';
 import type { DayWindow } from '../storage/home';
 import { broadcast } from './sync';
 
@@ -17,6 +16,10 @@ class SettingsState {
 	load(force = false): Promise<void> {
 		if (force) this.#loading = null;
 		this.#loading ??= (async () => {
+			const [{ getDb }, { loadSettings }] = await Promise.all([
+				import('../storage/db'),
+				import('../storage/settings')
+			]);
 			this.value = await loadSettings(getDb());
 			this.loaded = true;
 			applyTheme(this.value.theme);
@@ -25,6 +28,10 @@ class SettingsState {
 	}
 
 	async save(patch: Partial<StudySettings>): Promise<boolean> {
+		const [{ getDb }, { saveSettings }] = await Promise.all([
+			import('../storage/db'),
+			import('../storage/settings')
+		]);
 		const r = await saveSettings(getDb(), { ...this.value, ...patch });
 		if (!r.ok) {
 			this.error = r.errors.message;

@@ -7,6 +7,7 @@ import { tick } from 'svelte';
 import type { Scheduler } from '../core/scheduler';
 import { ensureBuiltIns } from './app.svelte';
 import { learnerScheduler } from './scheduling.svelte';
+import { historyCount } from './history-count.svelte';
 import { settings } from './settings.svelte';
 
 /** Predicted recall by the learner's own scheduler. */
@@ -23,7 +24,8 @@ export class StatsState {
 	async load(): Promise<void> {
 		try {
 			performance.mark('deckhand:stats-start');
-			const [, scheduler] = await Promise.all([ensureBuiltIns(), learnerScheduler()]);
+			// The per-hour counts are complete once the once-only count of an upgraded history is done.
+			const [, scheduler] = await Promise.all([ensureBuiltIns(), learnerScheduler(), historyCount.run()]);
 			performance.measure('deckhand:stats-prepare', 'deckhand:stats-start');
 			const now = Date.now();
 			const t1 = performance.now();

@@ -6,11 +6,21 @@
  */
 import * as v from 'valibot';
 import { fail, ok, type Issue, type Result } from '../core/result';
-import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, SettingRecord, StateRecord } from './db';
+import type {
+	CardRecord,
+	DeckhandDb,
+	PackCardsRecord,
+	PackRecord,
+	RetiredRecord,
+	SettingRecord,
+	StateRecord
+} from './db';
+import { cardRecords, isUnreviewed } from './pack-cards';
 import type { ReviewLog } from '../core/scheduler/types';
 import { toFailure } from './errors';
 import { tallyBlocks } from '../core/stats/tally';
 import { RUNNING_EXAM_KEY } from './exams';
+import { BLOCKS_PENDING_KEY } from './review-blocks';
 import { rebuildSummaries } from './summary';
 import { withLogUids } from '../core/sync/ids';
 import { forgetSyncProgress } from './sync';
@@ -31,20 +41,30 @@ export interface Backup {
 	retired?: RetiredRecord[];
 }
 
-/** Everything in the database, as a backup envelope. One read transaction, so it is consistent. */
+/**
+ * Everything in the database, as a backup envelope. One read transaction, so it is consistent. The file
+ * keeps one entry per card (as backups always had), whichever way the database stores them.
+ */
 export async function exportBackup(db: DeckhandDb, now: number): Promise<Backup> {
-	return db.transaction('r', [db.packs, db.cards, db.states, db.logs, db.settings, db.retired], async () => ({
-		format: BACKUP_FORMAT,
-		formatVersion: BACKUP_FORMAT_VERSION,
-		exportedAt: new Date(now).toISOString(),
-		packs: await db.packs.toArray(),
-		cards: await db.cards.toArray(),
-		states: await db.states.toArray(),
-		logs: await db.logs.toArray(),
-		// An exam in progress belongs to this device and its clock, not to a backup.
-		settings: (await db.settings.toArray()).filter((s) => s.key !== RUNNING_EXAM_KEY),
-		retired: await db.retired.toArray()
-	}));
+	return db.transaction(
+		'r',
+		[db.packs, db.packCards, db.states, db.logs, db.settings, db.retired],
+		async () => ({
+			format: BACKUP_FORMAT,
+			formatVersion: BACKUP_FORMAT_VERSION,
+			exportedAt: new Date(now).toISOString(),
+			packs: await db.packs.toArray(),
+			cards: (await db.packCards.toArray()).flatMap(cardRecords),
+			states: await db.states.toArray(),
+			logs: await db.logs.toArray(),
+			// An exam in progress belongs to this device and its clock, not to a backup.
+			// Nor does the once-only count's marker: a restore counts the blocks from the logs.
+			settings: (await db.settings.toArray()).filter(
+				(s) => s.key !== RUNNING_EXAM_KEY && s.key !== BLOCKS_PENDING_KEY
+			),
+			retired: await db.retired.toArray()
+		})
+	);
 }
 
 const str = v.pipe(v.string(), v.minLength(1));
@@ -137,6 +157,22 @@ export function parseBackupText(text: string): Result<Backup> {
 	return parseBackup(data);
 }
 
+/** A backup's cards (one entry per card) as the database keeps them: one record per pack, in order. */
+function packCardsOf(packs: readonly PackRecord[], cards: readonly CardRecord[]): PackCardsRecord[] {
+	const version = new Map(packs.map((p) => [p.id as string, p.version]));
+	const byPack = new Map<string, CardRecord[]>();
+	for (const c of cards) {
+		let list = byPack.get(c.packId);
+		if (!list) byPack.set(c.packId, (list = []));
+		list.push(c);
+	}
+	return [...byPack].map(([packId, list]) => ({
+		packId: packId as PackCardsRecord['packId'],
+		version: version.get(packId) ?? 0,
+		cards: [...list].sort((a, b) => a.order - b.order).map(({ packId: _p, order: _o, ...card }) => card)
+	}));
+}
+
 /**
  * Replaces everything with the backup's contents, in one transaction: all or nothing. Each review keeps
  * its stable id (a backup from before sync gets the same ids sync gives), and sync forgets its progress,
@@ -148,7 +184,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 			'rw',
 			[
 				db.packs,
-				db.cards,
+				db.packCards,
 				db.states,
 				db.logs,
 				db.settings,
@@ -161,7 +197,7 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 			async () => {
 				await Promise.all([
 					db.packs.clear(),
-					db.cards.clear(),
+					db.packCards.clear(),
 					db.states.clear(),
 					db.logs.clear(),
 					db.settings.clear(),
@@ -170,10 +206,11 @@ export async function restoreBackup(db: DeckhandDb, b: Backup): Promise<Result<v
 					db.reviewBlocks.clear()
 				]);
 				await db.packs.bulkAdd(b.packs);
-				await db.cards.bulkAdd(b.cards);
-				await db.states.bulkAdd(b.states);
+				await db.packCards.bulkAdd(packCardsOf(b.packs, b.cards));
+				// A backup from before version 8 has a state for every card; a never-reviewed one is dropped.
+				await db.states.bulkAdd(b.states.filter((s) => !isUnreviewed(s)));
 				await db.logs.bulkAdd(withLogUids(b.logs));
-				await db.settings.bulkAdd(b.settings);
+				await db.settings.bulkAdd(b.settings.filter((s) => s.key !== BLOCKS_PENDING_KEY));
 				await db.retired.bulkAdd(b.retired ?? []);
 				await forgetSyncProgress(db);
 				await rebuildSummaries(db);

@@ -6,16 +6,29 @@ import type { PackSource, Subscription } from '../core/catalogue/types';
 import type { ExamRecord } from '../core/exam/types';
 import { applySchema } from './schema';
 
-/** A pack as stored: everything but its cards, which live in their own table. */
+/** A pack as stored: everything but its cards, which are one record of their own (PackCardsRecord). */
 export interface PackRecord extends Omit<Pack, 'cards'> {
 	installedAt: number;
 	builtIn: boolean;
 }
 
-/** A card as stored, with its pack and its place in the pack. */
+/**
+ * An installed pack's cards, whole: one record per pack (schema version 8), its cards as the pack file
+ * has them, in pack order. Cards are kept as opaque records: every field a card carries is stored.
+ */
+export interface PackCardsRecord {
+	packId: PackId;
+	version: number;
+	cards: Card[];
+}
+
+/** A card with its pack and its place in the pack (its index in PackCardsRecord.cards). */
 export type CardRecord = Card & { packId: PackId; order: number };
 
-/** A card's state as stored: its section and place are copied in so the queue can use indexes. */
+/**
+ * A card's state as stored, only once the card has been reviewed (a new card has none). Its section is
+ * copied in; `order` sorts it within its section.
+ */
 export type StateRecord = CardState & { sectionId: SectionId | ''; order: number };
 
 /** A card a pack update removed: kept with its scheduling state so a later version can restore it. */
@@ -56,7 +69,7 @@ export const DB_NAME = 'deckhand';
 
 export class DeckhandDb extends Dexie {
 	packs!: Table<PackRecord, string>;
-	cards!: Table<CardRecord, [string, string]>;
+	packCards!: Table<PackCardsRecord, string>;
 	states!: Table<StateRecord, [string, string]>;
 	logs!: Table<ReviewLog, number>;
 	settings!: Table<SettingRecord, string>;

@@ -1,6 +1,7 @@
 import { parseSavedExam, type SavedExam } from '../core/exam/saved';
 import type { ExamCandidate, ExamRecord, ExamResult } from '../core/exam/types';
 import { fail, ok, type Issue, type Result } from '../core/result';
+import { cardRecords } from './pack-cards';
 import type { DeckhandDb } from './db';
 import { toFailure, type StorageFailure } from './errors';
 import { sectionKey } from '../core/pack/keys';
@@ -24,14 +25,16 @@ export function getExam(db: DeckhandDb, id: number): Promise<ExamRecord | undefi
 
 /** Every multiple-choice and DOMC card of the installed packs, with its section's title and domain. */
 export async function loadExamCandidates(db: DeckhandDb): Promise<ExamCandidate[]> {
-	return db.transaction('r', db.packs, db.cards, async () => {
+	return db.transaction('r', db.packs, db.packCards, async () => {
 		const packs = await db.packs.toArray();
 		const sections = new Map<string, { title: string; domain: string | null }>();
 		for (const p of packs) {
 			for (const s of p.sections)
 				sections.set(sectionKey(p.id, s.id), { title: s.title, domain: s.domain ?? null });
 		}
-		const cards = await db.cards.filter((c) => c.kind === 'mcq' || c.kind === 'domc').toArray();
+		const cards = (await db.packCards.toArray())
+			.flatMap(cardRecords)
+			.filter((c) => c.kind === 'mcq' || c.kind === 'domc');
 		return cards.flatMap((record) => {
 			const { packId, order: _order, ...card } = record;
 			if (card.kind !== 'mcq' && card.kind !== 'domc') return [];

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { NewStates } from '../core/scheduler/new-state';
 import type { Table } from 'dexie';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, StateRecord } from './db';
+import { readPackCards, unreviewedState } from './pack-cards';
 import { carrySummaries, rebuildSummaries, type PlacedCard } from './summary';
 import { isQuota } from './errors';
 import type { InstalledPackRow } from '../core/pack/installed';
@@ -63,10 +64,10 @@ interface InstalledRecords {
 }
 
 async function readRecords(db: DeckhandDb, packId: string): Promise<InstalledRecords | null> {
-	return db.transaction('r', db.packs, db.cards, db.retired, async () => {
+	return db.transaction('r', db.packs, db.packCards, db.retired, async () => {
 		const record = await db.packs.get(packId);
 		if (!record) return null;
-		const cards = await db.cards.where('packId').equals(packId).sortBy('order');
+		const cards = await readPackCards(db, packId);
 		const retired = await db.retired.where('packId').equals(packId).toArray();
 		return { record, cards, retired };
 	});
@@ -114,7 +115,7 @@ export async function importPack(
 	try {
 		const result = await db.transaction(
 			'rw',
-			[db.packs, db.cards, db.states, db.retired, db.summaries],
+			[db.packs, db.packCards, db.states, db.retired, db.summaries],
 			async () => {
 				let t = start;
 				const stored = await readRecords(db, pack.id);
@@ -136,17 +137,17 @@ export async function importPack(
 				};
 				await db.packs.put(record);
 
+				const storedCards = new Map((stored?.cards ?? []).map((c) => [c.id as string, c]));
 				const restoredState = new Map<string, StateRecord>();
 				if (plan.retired.length) {
 					const keys = plan.retired.map((id) => [pack.id, id] as Key);
-					const retiring = await db.cards.bulkGet(keys);
 					const retiringStates = await db.states.bulkGet(keys);
 					const retiredRows: RetiredRecord[] = [];
-					retiring.forEach((card, i) => {
+					plan.retired.forEach((id, i) => {
+						const card = storedCards.get(id);
 						if (card) retiredRows.push({ ...card, retiredAt: now, state: retiringStates[i] ?? null });
 					});
 					await db.retired.bulkPut(retiredRows);
-					await db.cards.bulkDelete(keys);
 					await db.states.bulkDelete(keys);
 				}
 				if (plan.restored.length) {
@@ -156,60 +157,57 @@ export async function importPack(
 					for (const r of restoredRows) if (r?.state) restoredState.set(r.id, r.state);
 				}
 
-				// Write only what differs: edited, new and restored cards, and cards that moved in the pack.
-				// An unchanged card in its old place is already stored as it is (at 20,000 cards this matters).
-				const before = new Map((stored?.cards ?? []).map((c) => [c.id as string, c.order]));
-				const unchanged = new Set<string>(plan.unchanged);
-				const rows: CardRecord[] = [];
+				// The cards, whole, as one record: at 20,000 cards one write instead of 20,000.
+				const kept: Card[] = [];
 				const placed: PlacedCard[] = [];
 				const seen = new Set<string>();
 				for (const card of cards) {
 					// Incoming duplicates were refused by the parser; the first of an id wins here as well.
 					if (seen.has(card.id)) continue;
 					seen.add(card.id);
-					const order = seen.size - 1;
-					placed.push({ id: card.id, sectionId: card.sectionId, order });
-					if (unchanged.has(card.id) && before.get(card.id) === order) continue;
-					rows.push({ ...card, packId: pack.id, order });
+					placed.push({ id: card.id, sectionId: card.sectionId, order: kept.length });
+					kept.push(card);
 				}
-				// Cards in study keep their state, which follows the card's section and place (the queue's
-				// indexes use them); new cards start new and restored ones get their state back.
+
+				// Only reviewed cards have a state. One that stays follows its card's section and place; a
+				// restored one comes back with its state (if it had been reviewed); a new card gets none.
 				const states: StateRecord[] = [];
-				const moved = rows.filter((r) => before.has(r.id));
-				if (moved.length) {
-					const movedStates = await db.states.bulkGet(moved.map((r) => [pack.id, r.id] as Key));
-					movedStates.forEach((st, i) => {
-						const row = moved[i]!;
-						if (st && (st.sectionId !== row.sectionId || st.order !== row.order)) {
-							states.push({ ...st, sectionId: row.sectionId, order: row.order });
-						}
-					});
+				// The pack's stored states are the reviewed cards' only: read them by pack, not by card key
+				// (a bulk get of 20,000 keys, most with no state, took a second and a half).
+				const place = new Map(placed.map((c) => [c.id as string, c]));
+				for (const st of await db.states.where('packId').equals(pack.id).toArray()) {
+					const c = place.get(st.cardId);
+					if (c && !restoredState.has(c.id) && (st.sectionId !== c.sectionId || st.order !== c.order))
+						states.push({ ...st, sectionId: c.sectionId, order: c.order });
 				}
-				// Added and restored cards are exactly the rows not installed before, in pack order.
-				for (const row of rows) {
-					if (before.has(row.id)) continue;
-					const state = restoredState.get(row.id) ?? scheduler.newState(row.id, pack.id, now);
-					states.push({ ...state, sectionId: row.sectionId, order: row.order });
+				for (const c of placed) {
+					const back = restoredState.get(c.id);
+					if (back) states.push({ ...back, sectionId: c.sectionId, order: c.order });
 				}
 				t = measure('prepare', t);
 
-				const total = rows.length + states.length;
+				const total = 1 + states.length;
 				let written = 0;
 				const progress = (n: number) => {
 					written += n;
 					options.onProgress?.(written, total);
 				};
-				await writeChunked(db.cards, rows, progress);
+				await db.packCards.put({ packId: pack.id, version: pack.version, cards: kept });
+				progress(1);
 				t = measure('write-cards', t);
 				await writeChunked(db.states, states, progress);
 				t = measure('write-states', t);
 				// The summaries come from the states just written and the summaries before, not from reading
-				// 20,000 states back. That is exact when the pack has one state per card (a count says so);
-				// otherwise (states left behind by an old bug) they are rebuilt from the states.
-				const summaries = await db.summaries.where('packId').equals(pack.id).toArray();
-				const carried = carrySummaries(pack.id, placed, states, summaries);
-				const count = await db.states.where('packId').equals(pack.id).count();
-				if (carried && count === placed.length) {
+				// the states back; a card in neither is new (no state is stored for it; its summary entry is due 0, as
+				// summarizePack makes it). Rebuilt
+				// from the cards and states when a summary before is missing a card that stays.
+				const before = await db.summaries.where('packId').equals(pack.id).toArray();
+				const known = new Set(states.map((s) => s.cardId as string));
+				const fresh = placed
+					.filter((c) => !known.has(c.id) && !storedCards.has(c.id))
+					.map((c) => unreviewedState({ ...c, packId: pack.id }, 0));
+				const carried = carrySummaries(pack.id, placed, [...states, ...fresh], before);
+				if (carried) {
 					await db.summaries.where('packId').equals(pack.id).delete();
 					await db.summaries.bulkPut(carried);
 				} else {
@@ -229,12 +227,12 @@ export async function importPack(
 
 /** A pack as its file has it (cards in pack order, no progress), or null when it is not installed. */
 export async function exportPack(db: DeckhandDb, packId: string): Promise<Pack | null> {
-	return db.transaction('r', db.packs, db.cards, async () => {
+	return db.transaction('r', db.packs, db.packCards, async () => {
 		const record = await db.packs.get(packId);
 		if (!record) return null;
 		const { installedAt: _i, builtIn: _b, ...meta } = record;
-		const cards = await db.cards.where('packId').equals(packId).sortBy('order');
-		return { ...meta, cards: cards.map(toCard) };
+		const cards = (await db.packCards.get(packId))?.cards ?? [];
+		return { ...meta, cards };
 	});
 }
 
@@ -242,13 +240,13 @@ export async function exportPack(db: DeckhandDb, packId: string): Promise<Pack |
 export async function removePack(db: DeckhandDb, packId: string): Promise<void> {
 	await db.transaction(
 		'rw',
-		[db.packs, db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions, db.reviewBlocks],
+		[db.packs, db.packCards, db.states, db.retired, db.logs, db.summaries, db.sessions, db.reviewBlocks],
 		async () => {
 			await db.packs.delete(packId);
+			await db.packCards.delete(packId);
 			await db.summaries.where('packId').equals(packId).delete();
 			// A saved session may list this pack's review logs for Undo; it is dropped with them.
 			await db.sessions.clear();
-			await db.cards.where('packId').equals(packId).delete();
 			await db.states.where('packId').equals(packId).delete();
 			await db.retired.where('packId').equals(packId).delete();
 			await db.logs.where('packId').equals(packId).delete();
@@ -257,26 +255,21 @@ export async function removePack(db: DeckhandDb, packId: string): Promise<void> 
 	);
 }
 
-/** Sets every card of a pack back to new and deletes its review logs; the cards stay installed. */
+/**
+ * Sets every card of a pack back to new (a new card has no stored state) and deletes its review logs;
+ * the cards stay installed. (`scheduler` and `now` are kept for callers: new cards need neither now.)
+ */
 export async function resetPackProgress(
 	db: DeckhandDb,
 	packId: string,
-	scheduler: NewStates,
-	now: number
+	_scheduler: NewStates,
+	_now: number
 ): Promise<void> {
 	await db.transaction(
 		'rw',
-		[db.cards, db.states, db.retired, db.logs, db.summaries, db.sessions, db.reviewBlocks],
+		[db.packCards, db.states, db.retired, db.logs, db.summaries, db.sessions, db.reviewBlocks],
 		async () => {
-			const cards = await db.cards.where('packId').equals(packId).toArray();
 			await db.states.where('packId').equals(packId).delete();
-			await db.states.bulkPut(
-				cards.map((c) => ({
-					...scheduler.newState(c.id, c.packId, now),
-					sectionId: c.sectionId,
-					order: c.order
-				}))
-			);
 			await db.retired.where('packId').equals(packId).modify({ state: null });
 			await db.logs.where('packId').equals(packId).delete();
 			await db.reviewBlocks.where('packId').equals(packId).delete();
@@ -291,15 +284,17 @@ export type { InstalledPackRow };
 
 /** Every installed pack with its card counts, for the Packs page. */
 export async function listInstalledPacks(db: DeckhandDb): Promise<InstalledPackRow[]> {
-	return db.transaction('r', [db.packs, db.cards, db.summaries, db.retired], async () => {
+	return db.transaction('r', [db.packs, db.summaries, db.retired], async () => {
 		const packs = await db.packs.toArray();
-		// Studied cards are counted from the pack's section summaries (a few records, state code 0 is
-		// new), not by walking every state with a cursor: at 20,000 cards that took seconds.
-		const studied = async (packId: string) =>
-			(await db.summaries.where('packId').equals(packId).toArray()).reduce(
-				(n, sum) => n + sum.state.reduce((k, code) => k + (code === 0 ? 0 : 1), 0),
-				0
-			);
+		// Cards and studied cards are counted from the pack's section summaries (a few records, state
+		// code 0 is new), not from its cards or states: at 20,000 cards that took seconds.
+		const counts = async (packId: string) => {
+			const sums = await db.summaries.where('packId').equals(packId).toArray();
+			return {
+				cards: sums.reduce((n, sum) => n + sum.ids.length, 0),
+				studied: sums.reduce((n, sum) => n + sum.state.reduce((k, code) => k + (code === 0 ? 0 : 1), 0), 0)
+			};
+		};
 		return Promise.all(
 			packs.map(async (p) => ({
 				id: p.id,
@@ -307,8 +302,7 @@ export async function listInstalledPacks(db: DeckhandDb): Promise<InstalledPackR
 				author: p.author,
 				version: p.version,
 				builtIn: p.builtIn,
-				cards: await db.cards.where('packId').equals(p.id).count(),
-				studied: await studied(p.id),
+				...(await counts(p.id)),
 				retired: await db.retired.where('packId').equals(p.id).count()
 			}))
 		);

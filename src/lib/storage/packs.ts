@@ -1,4 +1,5 @@
 import type { CardRecord, DeckhandDb, PackRecord } from './db';
+import { readPackCards } from './pack-cards';
 
 /** Every installed pack. */
 export function listPacks(db: DeckhandDb): Promise<PackRecord[]> {
@@ -12,7 +13,6 @@ export async function installedVersion(db: DeckhandDb, packId: string): Promise<
 }
 
 /** The cards of one installed pack, in pack order. */
-export async function listPackCards(db: DeckhandDb, packId: string): Promise<CardRecord[]> {
-	const rows = await db.cards.where('packId').equals(packId).toArray();
-	return rows.sort((a, b) => a.order - b.order);
+export function listPackCards(db: DeckhandDb, packId: string): Promise<CardRecord[]> {
+	return readPackCards(db, packId);
 }

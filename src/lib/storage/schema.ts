@@ -4,9 +4,9 @@
  * database of the previous version and finds nothing lost).
  */
 import type { Dexie, Transaction } from 'dexie';
-// Upgrades call frozen copies of what they need (./frozen), never live helpers that will change.
+// Upgrades call frozen copies of what they need (./frozen, ./migrations), never live helpers that change.
 import { summarizeV3 } from './frozen/v3-summaries';
-import { blocksFromLogsV6 } from './frozen/v6-review-blocks';
+import { upgradeToV8 } from './migrations/v8';
 
 export interface SchemaVersion {
 	version: number;
@@ -89,12 +89,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			reviewBlocks: '[packId+block], packId',
 			reviewHours: null
 		},
+		// Counting every log here held the database closed for seconds at 200,000 logs: the upgrade leaves
+		// a marker (key and shape as in storage/review-blocks.ts, copied here) and the count runs after the
+		// database opens, in slices, with progress shown.
 		upgrade: async (tx) => {
 			const logs = tx.table('logs');
-			const blocks = await blocksFromLogsV6((afterId, limit) =>
-				logs.where(':id').above(afterId).limit(limit).toArray()
-			);
-			await tx.table('reviewBlocks').bulkPut(blocks);
+			const last = (await logs.orderBy(':id').last()) as { id: number } | undefined;
+			if (last) {
+				const total = await logs.count();
+				await tx
+					.table('settings')
+					.put({ key: 'stats.blocksPending', value: { upTo: last.id, after: 0, total, done: 0 } });
+			}
 			// The watermark of the old hour counts (storage/stats.ts before version 6).
 			await tx.table('settings').delete('stats.reviewHours');
 		}
@@ -107,7 +113,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			states: '[packId+cardId], packId, state, [state+due]'
 		}
 	},
-	// Version 8 belongs to another change (declared on its own branch); Dexie allows the gap.
+	{
+		version: 8,
+		reason:
+			"Packs stored whole: an installed pack's cards are one record (packCards), not one per card, and a card has a state only once reviewed; a first visit wrote 1,200 records for the built-in pack, now a handful.",
+		stores: {
+			packCards: 'packId',
+			cards: null
+		},
+		upgrade: upgradeToV8
+	},
 	{
 		version: 9,
 		reason:

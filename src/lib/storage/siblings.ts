@@ -6,6 +6,7 @@
 import { itemKey } from '../core/queue';
 import { siblingKey, type GradedToday, type NewCandidate } from '../core/queue/siblings';
 import type { CardRecord, DeckhandDb } from './db';
+import { findCards } from './pack-cards';
 
 type Pick = [packId: string, cardId: string];
 
@@ -16,9 +17,9 @@ type Pick = [packId: string, cardId: string];
  */
 const NEW_READ_BUDGET = 600;
 
-/** Cards keyed by [packId, cardId], read in one request. */
+/** Cards keyed by [packId, cardId], each pack's record read once. */
 async function readCards(db: DeckhandDb, picks: readonly Pick[]): Promise<Map<string, CardRecord>> {
-	const cards = await db.cards.bulkGet([...picks]);
+	const cards = await findCards(db, picks);
 	const out = new Map<string, CardRecord>();
 	for (const c of cards) if (c) out.set(itemKey({ packId: c.packId, cardId: c.id }), c);
 	return out;

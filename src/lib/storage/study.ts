@@ -2,17 +2,19 @@
  * Reading what to study and writing grades. Every query here goes through an index so the home page
  * and the queue stay fast at tens of thousands of cards.
  */
-import { sectionKey } from '../core/pack/keys';
-import type { CardId, PackId } from '../core/pack/types';
+import { cardKey, sectionKey } from '../core/pack/keys';
+import type { CardId, PackId, SectionId } from '../core/pack/types';
 import { inScope, itemKey, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
 import { planDay } from '../core/queue/siblings';
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
 import { logUid } from '../core/sync/ids';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
+import { findCards, isUnreviewed, readPackCards, unreviewedState } from './pack-cards';
 import { toFailure, type StorageFailure } from './errors';
 import { isDue, loadToday, type DayWindow, type Limits, type StudyCounts } from './home';
 import { loadGradedToday, loadNewCandidates, loadSiblings } from './siblings';
+import { isCounted } from './review-blocks';
 import { countReviews } from './stats';
 import { STATE_CODES, updateSummary } from './summary';
 
@@ -22,13 +24,17 @@ export * from './home';
 
 /** How many studied cards are due by `now`, and how many cards are still new (all packs). */
 export async function countStudy(db: DeckhandDb, now: number): Promise<StudyCounts> {
-	return db.transaction('r', db.states, async () => {
-		const fresh = await db.states.where('state').equals('new').count();
-		let due = 0;
-		for (const st of ['learning', 'review', 'relearning'])
-			due += await db.states.where('[state+due]').between([st, -Infinity], [st, now], true, true).count();
-		return { due, new: fresh };
-	});
+	// From the section summaries: a new card has no state record to count.
+	const sums = await db.summaries.toArray();
+	let due = 0;
+	let fresh = 0;
+	for (const sum of sums) {
+		for (let i = 0; i < sum.ids.length; i++) {
+			if (sum.state[i] === 0) fresh += 1;
+			else if (sum.due[i]! <= now) due += 1;
+		}
+	}
+	return { due, new: fresh };
 }
 
 /** A card picked for the queue, before its card and state are loaded. */
@@ -48,7 +54,7 @@ export async function buildQueueKeys(
 	limits: Limits,
 	scheduler: Scheduler
 ): Promise<Pick[]> {
-	return db.transaction('r', [db.summaries, db.packs, db.logs, db.cards], async () => {
+	return db.transaction('r', [db.summaries, db.packs, db.logs, db.packCards], async () => {
 		const [today, all, packs, graded] = await Promise.all([
 			loadToday(db, w.dayStart),
 			scope.packId ? db.summaries.where('packId').equals(scope.packId).toArray() : db.summaries.toArray(),
@@ -122,15 +128,21 @@ export async function buildQueueKeys(
 	});
 }
 
-/** Loads the cards and states of picked keys, in order (a card gone from its pack is skipped). */
-export async function loadItems(db: DeckhandDb, picks: readonly Pick[]): Promise<QueueItem[]> {
-	return db.transaction('r', db.states, db.cards, async () => {
-		const [states, cards] = await Promise.all([db.states.bulkGet([...picks]), db.cards.bulkGet([...picks])]);
+/**
+ * Loads the cards and states of picked keys, in order (a card gone from its pack is skipped). A card
+ * never reviewed has no stored state: it gets a new one, due `now`.
+ */
+export async function loadItems(
+	db: DeckhandDb,
+	picks: readonly Pick[],
+	now = Date.now()
+): Promise<QueueItem[]> {
+	return db.transaction('r', db.states, db.packCards, async () => {
+		const [states, cards] = await Promise.all([db.states.bulkGet([...picks]), findCards(db, picks)]);
 		const items: QueueItem[] = [];
 		picks.forEach((_, i) => {
 			const card = cards[i];
-			const state = states[i];
-			if (card && state) items.push({ card, state });
+			if (card) items.push({ card, state: states[i] ?? unreviewedState(card, now) });
 		});
 		return items;
 	});
@@ -149,17 +161,37 @@ export async function buildQueue(
 }
 
 async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]> {
-	const cards = scope.packId
-		? await db.cards.where('packId').equals(scope.packId).toArray()
-		: await db.cards.toArray();
-	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId)).sort((a, b) => a.order - b.order);
+	const packIds = scope.packId ? [scope.packId] : (await db.packs.toCollection().primaryKeys()).sort();
+	const cards: CardRecord[] = [];
+	for (const packId of packIds) cards.push(...(await readPackCards(db, packId)));
+	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId));
 	const states = await db.states.bulkGet(chosen.map((c) => [c.packId, c.id] as [string, string]));
-	const items: QueueItem[] = [];
-	chosen.forEach((card, i) => {
-		const state = states[i];
-		if (state) items.push({ card, state });
-	});
-	return items;
+	const now = Date.now();
+	return chosen.map((card, i) => ({ card, state: states[i] ?? unreviewedState(card, now) }));
+}
+
+/**
+ * A card's stored state, or for a card of an installed pack never reviewed, its new state placed in its
+ * section (found in the summaries; `order` is then its place within the section). Undefined for a card
+ * no installed pack has. Call inside a transaction over states and summaries.
+ */
+async function currentState(
+	db: DeckhandDb,
+	packId: string,
+	cardId: string,
+	now: number
+): Promise<{ state: StateRecord; stored: boolean } | undefined> {
+	const stored = await db.states.get([packId, cardId]);
+	if (stored) return { state: stored, stored: true };
+	const sums = await db.summaries.where('packId').equals(packId).toArray();
+	for (const sum of sums) {
+		const i = sum.ids.indexOf(cardId as CardId);
+		if (i >= 0) {
+			const placed = { id: cardId as CardId, packId: packId as PackId, sectionId: sum.sectionId, order: i };
+			return { state: unreviewedState(placed as Parameters<typeof unreviewedState>[0], now), stored: false };
+		}
+	}
+	return undefined;
 }
 
 function sameState(a: CardState, b: CardState): boolean {
@@ -170,7 +202,7 @@ export const STALE_MESSAGE = 'This card was already graded, in another tab or wi
 
 /** The tables a grade writes. */
 function gradeTables(db: DeckhandDb) {
-	return [db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks];
+	return [db.packCards, db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks];
 }
 
 /**
@@ -178,8 +210,11 @@ function gradeTables(db: DeckhandDb) {
  * the grade was computed (then null). Returns the log's id.
  */
 async function writeGrade(db: DeckhandDb, state: CardState, log: ReviewLog): Promise<number | null> {
-	const current = await db.states.get([state.packId, state.cardId]);
-	if (!current || !sameState(current, log.before)) return null;
+	const found = await currentState(db, state.packId, state.cardId, log.reviewedAt);
+	// A card never reviewed has no stored state: any grade made from a new state is its first.
+	const fresh = found && !found.stored && isUnreviewed(log.before);
+	const current = found?.state;
+	if (!current || !(fresh || sameState(current, log.before))) return null;
 	const next = { ...plain(state), sectionId: current.sectionId, order: current.order };
 	await db.states.put(next);
 	await updateSummary(db, next);
@@ -235,12 +270,32 @@ export async function recordGrades(
 	}
 }
 
-/** The current states of many cards, in order (undefined where a card has none). */
+/**
+ * The current states of many cards, in order: the stored one, or for a card of an installed pack never
+ * reviewed, its new state placed in its section (undefined for a card no installed pack has).
+ */
 export function getStates(
 	db: DeckhandDb,
 	keys: readonly (readonly [packId: string, cardId: string])[]
 ): Promise<(StateRecord | undefined)[]> {
-	return db.states.bulkGet(keys.map(([p, c]) => [p, c] as [string, string]));
+	return db.transaction('r', db.states, db.summaries, async () => {
+		const now = Date.now();
+		const stored = await db.states.bulkGet(keys.map(([p, c]) => [p, c] as [string, string]));
+		const missing = new Set(keys.filter((_, i) => !stored[i]).map(([p]) => p));
+		// Where each never-reviewed card sits, from its pack's section summaries (read once per pack).
+		const place = new Map<string, { sectionId: SectionId | ''; order: number }>();
+		for (const packId of missing)
+			for (const sum of await db.summaries.where('packId').equals(packId).toArray())
+				sum.ids.forEach((id, order) => place.set(cardKey(packId, id), { sectionId: sum.sectionId, order }));
+		return keys.map(([packId, cardId], i) => {
+			const s = stored[i];
+			if (s) return s;
+			const p = place.get(cardKey(packId, cardId));
+			if (!p) return undefined;
+			const card = { id: cardId as CardId, packId: packId as PackId, ...p };
+			return unreviewedState(card as Parameters<typeof unreviewedState>[0], now);
+		});
+	});
 }
 
 /** A CardState without the storage-only fields a StateRecord adds. */
@@ -273,7 +328,16 @@ export async function undoGrade(
 	try {
 		return await db.transaction(
 			'rw',
-			[db.states, db.logs, db.sessions, db.summaries, db.reviewBlocks, db.table('syncDeleted')],
+			[
+				db.packCards,
+				db.states,
+				db.logs,
+				db.sessions,
+				db.summaries,
+				db.reviewBlocks,
+				db.settings,
+				db.table('syncDeleted')
+			],
 			async () => {
 				const log = await db.logs.get(logId);
 				const current = log && (await db.states.get([log.packId, log.cardId]));
@@ -284,11 +348,14 @@ export async function undoGrade(
 					});
 				const before = plain(log.before);
 				const restored = { ...before, sectionId: current.sectionId, order: current.order };
-				await db.states.put(restored);
+				// Back to never reviewed: a new card keeps no state.
+				if (isUnreviewed(before)) await db.states.delete([log.packId, log.cardId]);
+				else await db.states.put(restored);
 				await updateSummary(db, restored);
 				await db.logs.delete(logId);
 				if (log.uid) await db.table('syncDeleted').put({ uid: log.uid, at: log.reviewedAt });
-				await countReviews(db, [log], -1);
+				// A log the once-only count (review-blocks.ts) has not reached yet is not in the blocks.
+				if (await isCounted(db, logId)) await countReviews(db, [log], -1);
 				if (sessionId !== undefined) {
 					const s = await db.sessions.get(sessionId);
 					if (s) await db.sessions.put({ ...s, logIds: s.logIds.filter((id) => id !== logId) });
@@ -324,7 +391,10 @@ export async function loadSessionHistory(
 ): Promise<{ item: QueueItem; logId: number }[]> {
 	const logs = await db.logs.bulkGet(s.logIds);
 	const found = logs.filter((l): l is ReviewLog & { id: number } => l !== undefined && l.id !== undefined);
-	const cards = await db.cards.bulkGet(found.map((l) => [l.packId, l.cardId] as [string, string]));
+	const cards = await findCards(
+		db,
+		found.map((l) => [l.packId, l.cardId] as [string, string])
+	);
 	const out: { item: QueueItem; logId: number }[] = [];
 	found.forEach((l, i) => {
 		const card = cards[i] as CardRecord | undefined;
@@ -333,7 +403,13 @@ export async function loadSessionHistory(
 	return out;
 }
 
-/** A card's current scheduling state. */
-export function getState(db: DeckhandDb, packId: string, cardId: string): Promise<StateRecord | undefined> {
-	return db.states.get([packId, cardId]);
+/** A card's current scheduling state (a new one, due now, for a card never reviewed). */
+export async function getState(
+	db: DeckhandDb,
+	packId: string,
+	cardId: string
+): Promise<StateRecord | undefined> {
+	return db.transaction('r', db.states, db.summaries, async () => {
+		return (await currentState(db, packId, cardId, Date.now()))?.state;
+	});
 }

@@ -6,7 +6,7 @@
  */
 import type { CardId, PackId, SectionId } from '../core/pack/types';
 import type { LearningState } from '../core/scheduler/types';
-import type { DeckhandDb, SectionSummary, StateRecord } from './db';
+import type { DeckhandDb, PackCardsRecord, SectionSummary, StateRecord } from './db';
 import { sectionKey } from '../core/pack/keys';
 
 export const STATE_CODES: readonly LearningState[] = ['new', 'learning', 'review', 'relearning'];
@@ -92,15 +92,53 @@ export function carrySummaries(
 	}));
 }
 
-/** Rebuilds the summaries of one pack (or all) from its states. Call inside a transaction over both. */
-export async function rebuildSummaries(db: DeckhandDb, packId?: string): Promise<void> {
-	if (packId === undefined) {
-		await db.summaries.clear();
-		await db.summaries.bulkPut(summarize(await db.states.toArray()));
-		return;
+/**
+ * The summaries of a pack from its cards (in pack order) and its stored states: a card with no state is
+ * new. A state of a card no longer in the pack is left out.
+ */
+export function summarizePack(record: PackCardsRecord, states: readonly StateRecord[]): SectionSummary[] {
+	const byCard = new Map(states.map((s) => [s.cardId as string, s]));
+	const seen = new Set<string>();
+	const groups = new Map<
+		string,
+		{ ids: CardId[]; state: number[]; due: number[]; stability: number[]; last: number[] }
+	>();
+	for (const card of record.cards) {
+		let g = groups.get(card.sectionId);
+		if (!g) groups.set(card.sectionId, (g = { ids: [], state: [], due: [], stability: [], last: [] }));
+		if (seen.has(card.id)) continue;
+		seen.add(card.id);
+		const s = byCard.get(card.id);
+		g.ids.push(card.id);
+		g.state.push(s ? CODE[s.state] : 0);
+		g.due.push(s ? s.due : 0);
+		g.stability.push(s ? s.stability : 0);
+		g.last.push(s?.lastReview ?? NaN);
 	}
-	await db.summaries.where('packId').equals(packId).delete();
-	await db.summaries.bulkPut(summarize(await db.states.where('packId').equals(packId).toArray()));
+	return [...groups].map(([sectionId, g]) => ({
+		packId: record.packId,
+		sectionId: sectionId as SectionId,
+		ids: g.ids,
+		state: Uint8Array.from(g.state),
+		due: Float64Array.from(g.due),
+		stability: Float64Array.from(g.stability),
+		lastReview: Float64Array.from(g.last)
+	}));
+}
+
+/**
+ * Rebuilds the summaries of one pack (or all) from its cards and states. Call inside a transaction over
+ * packCards, states and summaries.
+ */
+export async function rebuildSummaries(db: DeckhandDb, packId?: string): Promise<void> {
+	const records = packId === undefined ? await db.packCards.toArray() : [await db.packCards.get(packId)];
+	if (packId === undefined) await db.summaries.clear();
+	else await db.summaries.where('packId').equals(packId).delete();
+	for (const record of records) {
+		if (!record) continue;
+		const states = await db.states.where('packId').equals(record.packId).toArray();
+		await db.summaries.bulkPut(summarizePack(record, states));
+	}
 }
 
 /** Brings one card's entry up to date after its state was written (same transaction). */

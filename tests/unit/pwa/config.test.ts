@@ -39,7 +39,7 @@ describe('the service worker options', () => {
 	it('precaches JSON and all JS, falls back to the shell, and never takes over on its own', () => {
 		const workbox = pwaOptions.workbox!;
 		expect(workbox.globPatterns?.[0]).toMatch(/\{js,.*json/);
-		expect(workbox.navigateFallback).toBe('index.html');
+		expect(workbox.navigateFallback).toBe('fallback.html');
 		expect(workbox.skipWaiting).toBe(false);
 		expect(pwaOptions.filename).toBe('sw.js');
 		expect(pwaOptions.scope).toBe('/');

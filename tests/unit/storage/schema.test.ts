@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { talliesFromBlocks } from '$lib/core/stats';
 import { DeckhandDb } from '$lib/storage/db';
+import { countBlocksSlice, type BlocksProgress } from '$lib/storage/review-blocks';
 import { SCHEMA_VERSIONS } from '$lib/storage/schema';
 
 describe('schema upgrades', () => {
@@ -48,7 +49,7 @@ describe('schema upgrades', () => {
 		await v2.open();
 		expect(v2.verno).toBe(2);
 		expect(await v2.packs.count()).toBe(1);
-		expect(await v2.cards.count()).toBe(2);
+		expect(await v2.table('cards').count()).toBe(2);
 		expect(await v2.logs.count()).toBe(1);
 		expect((await v2.settings.get('study'))?.value).toEqual({ desiredRetention: 0.85 });
 		const s1 = await v2.states.get(['p', 'c1']);
@@ -177,7 +178,7 @@ describe('schema upgrades', () => {
 		expect(v5.verno).toBe(5);
 		expect([
 			await v5.packs.count(),
-			await v5.cards.count(),
+			await v5.table('cards').count(),
 			await v5.states.count(),
 			await v5.logs.count()
 		]).toEqual([1, 1, 1, 1]);
@@ -251,13 +252,26 @@ describe('schema upgrades', () => {
 		await v6.open();
 		expect(v6.verno).toBe(6);
 		expect(await v6.packs.toArray()).toEqual(before.packs);
-		expect(await v6.cards.toArray()).toEqual(before.cards);
+		expect(await v6.table('cards').toArray()).toEqual(before.cards);
 		expect(await v6.states.toArray()).toEqual(before.states);
 		expect(await v6.logs.toArray()).toEqual(before.logs);
 		expect(await v6.summaries.toArray()).toEqual(before.summaries);
-		// The old counts' watermark and table are gone; every other setting stays.
-		expect(await v6.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
+		// The old counts' watermark and table are gone; every other setting stays. The count itself is
+		// left to run after opening, in slices, from a marker naming the last log to count.
+		expect(await v6.settings.toArray()).toEqual([
+			{ key: 'stats.blocksPending', value: { upTo: 5, after: 0, total: 5, done: 0 } },
+			{ key: 'theme', value: 'dark' }
+		]);
 		expect(v6.tables.map((t) => t.name)).not.toContain('reviewHours');
+		expect(await v6.reviewBlocks.count()).toBe(0);
+		const seen: BlocksProgress[] = [];
+		for (let p = await countBlocksSlice(v6, 2); p; p = await countBlocksSlice(v6, 2)) seen.push(p);
+		expect(seen).toEqual([
+			{ done: 2, total: 5 },
+			{ done: 4, total: 5 },
+			{ done: 5, total: 5 }
+		]);
+		expect(await v6.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
 		const h0 = t0 / H;
 		expect(talliesFromBlocks(await v6.reviewBlocks.toArray())).toEqual([
 			{ hour: h0, reviews: 4, reviewState: 2, passed: 1 },
@@ -314,7 +328,7 @@ describe('schema upgrades', () => {
 		await v7.open();
 		expect(v7.verno).toBe(7);
 		expect(await v7.packs.toArray()).toEqual(before.packs);
-		expect(await v7.cards.toArray()).toEqual(before.cards);
+		expect(await v7.table('cards').toArray()).toEqual(before.cards);
 		expect(await v7.states.toArray()).toEqual(before.states);
 		expect(await v7.logs.toArray()).toEqual(before.logs);
 		expect(await v7.settings.toArray()).toEqual(before.settings);
@@ -329,5 +343,119 @@ describe('schema upgrades', () => {
 				.count()
 		).toBe(1);
 		v7.close();
+	});
+
+	it('v7 -> v8: a seeded version-7 database opens with the cards of each pack as one record, states only for reviewed cards, nothing else lost', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v7 = new DeckhandDb(name, 7);
+		await v7.open();
+		const now = Date.UTC(2026, 10, 28, 9);
+		const sections = [
+			{ id: 's1', title: 'One', order: 1, subsections: [] },
+			{ id: 's2', title: 'Two', order: 2, subsections: [] }
+		];
+		await v7.table('packs').bulkPut([
+			{ id: 'p', version: 3, title: 'P', sections, installedAt: now, builtIn: true },
+			{ id: 'q', version: 1, title: 'Q', sections: [sections[0]], installedAt: now, builtIn: false }
+		]);
+		// Cards written out of order, with fields of format 2 and a kind the app may not know yet: the
+		// upgrade keeps every field and puts them in pack order.
+		const cardsP = [
+			{ id: 'c0', kind: 'flashcard', sectionId: 's1', front: 'F0', back: 'B0', fact: 'a fact' },
+			{ id: 'c1', kind: 'mcq', sectionId: 's1', prompt: 'Q?', options: ['a', 'b'], answer: 0, why: 'w' },
+			{ id: 'c2', kind: 'some-new-kind', sectionId: 's2', anything: { nested: [1, 2] }, domain: 'd' },
+			{ id: 'c3', kind: 'flashcard', sectionId: 's2', front: 'F3', back: 'B3', objectives: ['1.2'] }
+		];
+		await v7.table('cards').bulkPut(
+			[...cardsP.map((c, order) => ({ ...c, packId: 'p', order })).reverse()].concat([
+				{
+					id: 'x',
+					kind: 'flashcard',
+					sectionId: 's1',
+					front: 'X',
+					back: 'Y',
+					packId: 'q',
+					order: 0
+				} as never
+			])
+		);
+		const state = (packId: string, cardId: string, st: string, reps: number, order: number) => ({
+			cardId,
+			packId,
+			state: st,
+			due: now + reps * 86_400_000,
+			stability: reps,
+			difficulty: reps ? 5 : 0,
+			scheduledDays: reps,
+			learningSteps: 0,
+			reps,
+			lapses: 0,
+			lastReview: reps ? now - 86_400_000 : null,
+			sectionId: order < 2 ? 's1' : 's2',
+			order
+		});
+		const reviewed = [state('p', 'c1', 'review', 2, 1), state('p', 'c3', 'learning', 1, 3)];
+		await v7
+			.table('states')
+			.bulkPut([
+				state('p', 'c0', 'new', 0, 0),
+				state('p', 'c2', 'new', 0, 2),
+				...reviewed,
+				state('q', 'x', 'new', 0, 0)
+			]);
+		const summaries = [
+			{
+				packId: 'p',
+				sectionId: 's1',
+				ids: ['c0', 'c1'],
+				state: Uint8Array.from([0, 2]),
+				due: Float64Array.from([now, now]),
+				stability: Float64Array.from([0, 2]),
+				lastReview: Float64Array.from([NaN, now])
+			}
+		];
+		await v7.table('summaries').bulkPut(summaries);
+		await v7
+			.table('logs')
+			.add({ cardId: 'c1', packId: 'p', rating: 'good', state: 'review', reviewedAt: now });
+		await v7.table('retired').put({
+			id: 'old',
+			kind: 'flashcard',
+			sectionId: 's1',
+			packId: 'p',
+			order: 9,
+			retiredAt: now,
+			state: null
+		});
+		await v7.table('settings').put({ key: 'theme', value: 'dark' });
+		const before = {
+			packs: await v7.table('packs').toArray(),
+			logs: await v7.table('logs').toArray(),
+			retired: await v7.table('retired').toArray(),
+			settings: await v7.table('settings').toArray(),
+			summaries: await v7.table('summaries').toArray()
+		};
+		v7.close();
+
+		const v8 = new DeckhandDb(name, 8);
+		await v8.open();
+		expect(v8.verno).toBe(8);
+		expect(v8.tables.map((t) => t.name)).not.toContain('cards');
+		expect(await v8.packCards.toArray()).toEqual([
+			{ packId: 'p', version: 3, cards: cardsP },
+			{
+				packId: 'q',
+				version: 1,
+				cards: [{ id: 'x', kind: 'flashcard', sectionId: 's1', front: 'X', back: 'Y' }]
+			}
+		]);
+		// Never-reviewed states are gone; reviewed ones are kept exactly.
+		expect(await v8.states.toArray()).toEqual(reviewed);
+		expect(await v8.packs.toArray()).toEqual(before.packs);
+		expect(await v8.logs.toArray()).toEqual(before.logs);
+		expect(await v8.retired.toArray()).toEqual(before.retired);
+		expect(await v8.settings.toArray()).toEqual(before.settings);
+		expect(await v8.summaries.toArray()).toEqual(before.summaries);
+		v8.close();
 	});
 });

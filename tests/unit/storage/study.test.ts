@@ -81,7 +81,9 @@ describe('study storage', () => {
 		if (!r.ok) throw new Error('grade failed');
 		const u = await undoGrade(db, r.value);
 		expect(u.ok).toBe(true);
-		expect(await getState(db, pack.id, first!.card.id)).toEqual(before);
+		// Back to never reviewed: no state is stored, and the card reads as new again (due when read).
+		expect(await db.states.get([pack.id, first!.card.id])).toBeUndefined();
+		expect({ ...(await getState(db, pack.id, first!.card.id)), due: 0 }).toEqual({ ...before, due: 0 });
 		expect(await db.logs.count()).toBe(0);
 		expect((await undoGrade(db, r.value)).ok).toBe(false);
 	});
