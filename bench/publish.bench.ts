@@ -28,7 +28,7 @@ async function time(runs: number, fn: () => Promise<unknown> | unknown): Promise
 
 const dir = mkdtempSync(join(tmpdir(), 'deckhand-publish-bench-'));
 try {
-	const args = ['scripts/deckhand.js', 'publish', 'questions/docker-guide.pack.json', '-o', dir];
+	const args = ['scripts/cli/deckhand.js', 'publish', 'questions/docker-guide.pack.json', '-o', dir];
 	const where = ['--url', 'https://team.example.org/packs/', '--app', 'https://deckhand.example.org/'];
 	const cli = await time(3, () => execFileSync(process.execPath, [...args, ...where], { stdio: 'ignore' }));
 	const index = readFileSync(join(dir, 'index.json'));

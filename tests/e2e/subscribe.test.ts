@@ -42,7 +42,7 @@ function publish(site: string, port: number, app: string, inputs: string[]) {
 	const out = execFileSync(
 		process.execPath,
 		[
-			'scripts/deckhand.js',
+			'scripts/cli/deckhand.js',
 			'publish',
 			...inputs,
 			'-o',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'deckhand-lint-'));
 const cli = (...args: string[]) => {
-	const r = spawnSync(process.execPath, ['scripts/deckhand.js', 'lint', ...args], {
+	const r = spawnSync(process.execPath, ['scripts/cli/deckhand.js', 'lint', ...args], {
 		encoding: 'utf8',
 		timeout: 60_000
 	});

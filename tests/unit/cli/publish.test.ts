@@ -10,7 +10,7 @@ import { makePack } from '../../fixtures/pack-factory';
 
 const dir = mkdtempSync(join(tmpdir(), 'deckhand-publish-'));
 const cli = (...args: string[]) => {
-	const r = spawnSync(process.execPath, ['scripts/deckhand.js', 'publish', ...args], {
+	const r = spawnSync(process.execPath, ['scripts/cli/deckhand.js', 'publish', ...args], {
 		encoding: 'utf8',
 		timeout: 60_000
 	});
