@@ -212,3 +212,24 @@ describe('config fill-ins that give nothing away', () => {
 		expect(card?.kind === 'config-fill' && card.prompt).toContain('run 1 copy of the db service?');
 	});
 });
+
+describe('terms written as Docker spells them', () => {
+	it('keeps json-file in lower case where a definition is said of its term', () => {
+		const md = [
+			'# Tiny',
+			'',
+			'## Logging',
+			'',
+			'- Logging drivers:',
+			'  - **json-file**: the default; writes JSON lines to a file per container, with no rotation unless `max-size` is set.',
+			'    - Why: without max-size the files grow until the disk fills.',
+			'  - **local**: writes a compact, compressed file format with rotation on by default.',
+			'    - Why: it rotates by itself.',
+			''
+		].join('\n');
+		const { pack } = generate(md);
+		const texts = pack.cards.map((c) => JSON.stringify(c));
+		expect(texts.some((t) => t.includes('json-file: the default'))).toBe(true);
+		expect(texts.some((t) => t.includes('Json-file'))).toBe(false);
+	});
+});
