@@ -112,7 +112,7 @@ function defined(t: TermFact): string {
 
 /** A name written as Docker spells it (json-file, node.role, 127.0.0.11): never capitalised. */
 function literalName(term: string): boolean {
-	return /^[a-z][^\s]*[-_.\/:0-9]/.test(term);
+	return /^[a-z][^\s]*[-_./:0-9]/.test(term);
 }
 
 /**
