@@ -116,8 +116,8 @@ describe('deckhand CLI', { timeout: 120_000 }, () => {
 				subsections: 48,
 				commands: 63,
 				commandsCovered: 63,
-				snippets: 18,
-				snippetsCovered: 18
+				snippets: 15,
+				snippetsCovered: 15
 			}
 		});
 	});

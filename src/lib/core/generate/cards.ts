@@ -335,7 +335,7 @@ function roleQuestion(
 			return `Which key starts the ${svc ?? 'service'} service only when${which} is active?`;
 		}
 		case 'replicas':
-			return `Which line makes the swarm run ${value} copies${of || ' of each service built from these defaults'}?`;
+			return `Which line makes the swarm run ${value} ${value === '1' ? 'copy' : 'copies'}${of || ' of each service built from these defaults'}?`;
 		case 'condition':
 			return 'Which line restarts the service only when it exits with an error?';
 		case 'restart':
@@ -478,6 +478,9 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 		const single = lines.length === 1 || (before === '' && after === '');
 		const role = single ? null : roleQuestion(lines, t.start, answer, language);
 		const from = /^FROM\s+(\S+)$/.exec(answer.trim());
+		// A one-line `FROM image` snippet can only be asked by naming the image, which gives the
+		// whole answer away: it teaches nothing a flashcard of the base image does not.
+		if (single && from) continue;
 		const prompt = role
 			? `${role} Fill in the missing ${t.end > t.start ? 'lines' : 'line'} of this ${LANG_NAME[language]}${intent}.`
 			: single && from

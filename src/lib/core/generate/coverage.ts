@@ -36,7 +36,10 @@ export function coverage(prepared: Prepared, pack: Pack): CoverageReport {
 			);
 			if (!sub.title && sub.facts.length === 0 && sub.code.length === 0) continue;
 			const commands = sub.code.flatMap((c) => c.commands);
-			const snippets = sub.code.filter((c) => c.kind === 'yaml' || c.kind === 'dockerfile');
+			// A one-line `FROM image` snippet makes no config card (naming the image gives the answer away).
+			const snippets = sub.code.filter(
+				(c) => (c.kind === 'yaml' || c.kind === 'dockerfile') && !/^FROM\s+\S+\s*$/.test(c.value.trim())
+			);
 			const commandsCovered = commands.filter((cmd) =>
 				cards.some((c) => COMMAND_KINDS.has(c.kind) && c.source.text === cmd.command)
 			).length;

@@ -105,8 +105,14 @@ function reasonOf(f: NoteFact): string | null {
 /** A definition said of its term: "The overlay network driver connects …", else "overlay: …". */
 function defined(t: TermFact): string {
 	return (
-		sentenceAbout(t.subject, t.plural, t.definition) ?? `${upperFirst(t.term)}: ${sentence(t.definition)}`
+		sentenceAbout(t.subject, t.plural, t.definition) ??
+		`${literalName(t.term) ? t.term : upperFirst(t.term)}: ${sentence(t.definition)}`
 	);
+}
+
+/** A name written as Docker spells it (json-file, node.role, 127.0.0.11): never capitalised. */
+function literalName(term: string): boolean {
+	return /^[a-z][^\s]*[-_./:0-9]/.test(term);
 }
 
 /**

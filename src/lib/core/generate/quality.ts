@@ -47,10 +47,31 @@ export function locationOnly(text: string): boolean {
 	return /\b(says|lists|mentions) (this|it) (under|about)\b|\bthe guide (says|lists)\b/i.test(text);
 }
 
+const words = (s: string) =>
+	s
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim()
+		.split(' ')
+		.filter(Boolean);
+
+/**
+ * True when a reason only restates the card ("X is Y" because "X is Y"): the generator's fallback
+ * "`cmd` does this: <task>", or a why whose every word is already in the card's source fact or its
+ * question ("The gelf logging driver sends logs in …" under "Which logging driver sends logs in …?").
+ */
+export function restates(c: Card): boolean {
+	const why = (c.why ?? '').trim();
+	if (!why) return false;
+	if (/^`[^`]+` does this:/.test(why)) return true;
+	const known = new Set([...words(c.source?.text ?? ''), ...words(cardText(c).question)]);
+	return words(why).every((w) => known.has(w));
+}
+
 /** True when a card carries a reason for its answer (and, for MCQ and DOMC, for every option). */
 export function hasReason(c: Card): boolean {
 	const why = (c.why ?? (c.kind === 'truefalse' ? c.explanation : '')).trim();
-	if (!why || locationOnly(why)) return false;
+	if (!why || locationOnly(why) || restates(c)) return false;
 	if (c.kind === 'mcq') return (c.reasons ?? []).length === c.options.length && c.reasons!.every((r) => !!r);
 	if (c.kind === 'domc') return c.options.every((o) => !!o.why && !locationOnly(o.why));
 	return true;

@@ -169,3 +169,67 @@ describe('bad notes', () => {
 		]);
 	});
 });
+
+describe('config fill-ins that give nothing away', () => {
+	const md = [
+		'# Tiny',
+		'',
+		'## Images',
+		'',
+		'### Base images',
+		'',
+		'- **alpine** (base image): Provides a minimal Linux distribution built on musl libc',
+		'    - Why: it keeps a shell and apk, so packages can still be installed.',
+		'',
+		'    ```dockerfile',
+		'    FROM alpine:3',
+		'    ```',
+		'',
+		'### Stacks',
+		'',
+		'- A stack file that runs one database:',
+		'    - Why: one replica keeps a single writer for the data.',
+		'',
+		'    ```yaml',
+		'    services:',
+		'      db:',
+		'        image: postgres:17',
+		'        deploy:',
+		'          replicas: 1',
+		'    ```',
+		''
+	].join('\n');
+
+	it('makes no card from a one-line FROM snippet, whose prompt would have to name the answer', () => {
+		const { pack } = generate(md);
+		const froms = pack.cards.filter((c) => c.kind === 'config-fill' && /^FROM\b/.test(c.answer));
+		expect(froms).toEqual([]);
+	});
+
+	it('says "1 copy", not "1 copies", when it asks for replicas: 1', () => {
+		const { pack } = generate(md);
+		const card = pack.cards.find((c) => c.kind === 'config-fill' && c.answer.trim() === 'replicas: 1');
+		expect(card?.kind === 'config-fill' && card.prompt).toContain('run 1 copy of the db service?');
+	});
+});
+
+describe('terms written as Docker spells them', () => {
+	it('keeps json-file in lower case where a definition is said of its term', () => {
+		const md = [
+			'# Tiny',
+			'',
+			'## Logging',
+			'',
+			'- Logging drivers:',
+			'  - **json-file**: the default; writes JSON lines to a file per container, with no rotation unless `max-size` is set.',
+			'    - Why: without max-size the files grow until the disk fills.',
+			'  - **local**: writes a compact, compressed file format with rotation on by default.',
+			'    - Why: it rotates by itself.',
+			''
+		].join('\n');
+		const { pack } = generate(md);
+		const texts = pack.cards.map((c) => JSON.stringify(c));
+		expect(texts.some((t) => t.includes('json-file: the default'))).toBe(true);
+		expect(texts.some((t) => t.includes('Json-file'))).toBe(false);
+	});
+});
