@@ -20,6 +20,7 @@ import {
 import { logUid } from '../core/sync/ids';
 import type { DeckhandDb } from './db';
 import { countReviews } from './stats';
+import { getStates } from './study';
 import { updateSummary } from './summary';
 
 /** Where and how this device syncs. The password is never stored (the server's cookie is). */
@@ -319,14 +320,18 @@ async function replayCards(
 	keys: [string, string][],
 	now: number
 ): Promise<void> {
-	const states = await db.states.bulkGet(keys);
+	// A card never reviewed here has no stored state: getStates gives it its new one, placed in its section.
+	const states = await getStates(db, keys);
 	for (let i = 0; i < keys.length; i++) {
 		const st = states[i];
 		if (!st) continue;
 		const logs = await db.logs.where('[packId+cardId]').equals(keys[i]!).toArray();
-		const next = replayCard(scheduler, st, logs) ?? scheduler.newState(st.cardId, st.packId, now);
+		const replayed = replayCard(scheduler, st, logs);
+		const next = replayed ?? scheduler.newState(st.cardId, st.packId, now);
 		const record = { ...next, sectionId: st.sectionId, order: st.order };
-		await db.states.put(record);
+		// A card with no review left is new again, and a new card keeps no state (schema version 8).
+		if (replayed) await db.states.put(record);
+		else await db.states.delete(keys[i]!);
 		await updateSummary(db, record);
 	}
 }

@@ -3,6 +3,7 @@ import { buildCatalogue, serializeCatalogue } from '$lib/core/catalogue/build';
 import { entryOf } from '$lib/core/catalogue/entry';
 import { serializePack } from '$lib/core/pack/parse';
 import type { Pack } from '$lib/core/pack/types';
+import { getState } from '$lib/storage/study';
 import { getDb } from '$lib/storage/db';
 import { SubscribeState, updates } from '$lib/state/subscriptions.svelte';
 import { flashcard, makePack } from '../../fixtures/pack-factory';
@@ -66,7 +67,7 @@ describe('subscriptions in the app', { timeout: 60_000 }, () => {
 		// One request for the catalogue and one for the pack file it vouches for.
 		expect(asked).toEqual([INDEX, FILE]);
 		expect((await getDb().packs.get('team'))?.version).toBe(2);
-		expect((await getDb().states.get(['team', 'c4']))?.state).toBe('new');
+		expect((await getState(getDb(), 'team', 'c4'))?.state).toBe('new');
 		expect(updates.status).toContain('Updated Team to version 2.');
 		expect(updates.available).toEqual([]);
 

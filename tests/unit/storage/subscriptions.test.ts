@@ -3,7 +3,8 @@ import type { Subscription } from '$lib/core/catalogue/types';
 import { Scheduler } from '$lib/core/scheduler';
 import { DeckhandDb } from '$lib/storage/db';
 import { listInstalledPacks, removePack } from '$lib/storage/imports';
-import { recordGrade } from '$lib/storage/study';
+import { getState, recordGrade } from '$lib/storage/study';
+import { listPackCards } from '$lib/storage/packs';
 import {
 	installFromSource,
 	listPackSources,
@@ -45,10 +46,10 @@ describe('subscriptions storage', () => {
 		expect(await listSubscriptions(db)).toEqual([sub()]);
 		expect(await listPackSources(db)).toEqual([{ packId: 'team', url: sub().url }]);
 
-		const state = await db.states.get(['team', 'c1']);
+		const state = await getState(db, 'team', 'c1');
 		const graded = scheduler.grade(state!, 'good', now);
 		await recordGrade(db, graded.state, graded.log);
-		const studied = await db.states.get(['team', 'c1']);
+		const studied = await getState(db, 'team', 'c1');
 
 		const v2 = makePack(0, {
 			id: 'team',
@@ -64,8 +65,8 @@ describe('subscriptions storage', () => {
 		const u = await installFromSource(db, sub({ title: 'Renamed', etag: null }), v2, scheduler, now + 1000);
 		expect(u.ok && [u.value.changed, u.value.added, u.value.retired]).toEqual([['c1'], ['c9'], ['c3']]);
 		expect((await listSubscriptions(db))[0]?.title).toBe('Team packs');
-		expect(await db.states.get(['team', 'c1'])).toEqual(studied);
-		expect((await db.states.get(['team', 'c9']))?.state).toBe('new');
+		expect(await getState(db, 'team', 'c1')).toEqual(studied);
+		expect((await getState(db, 'team', 'c9'))?.state).toBe('new');
 		expect((await db.retired.get(['team', 'c3']))?.id).toBe('c3');
 	});
 
@@ -97,7 +98,8 @@ describe('subscriptions storage', () => {
 
 		expect(await removeSubscription(db, sub().url, false)).toEqual({ ok: true, value: ['a', 'b'] });
 		expect((await listInstalledPacks(db)).map((p) => p.id).sort()).toEqual(['a', 'b', 'c']);
-		expect(await db.states.where('packId').equals('a').count()).toBe(2);
+		// The pack's cards are still there (new cards keep no state since schema version 8).
+		expect(await listPackCards(db, 'a')).toHaveLength(2);
 		expect(await listPackSources(db)).toEqual([{ packId: 'c', url: other.url }]);
 
 		// A pack removed on its own loses its source, so importing it again by hand is not an update target.
@@ -108,7 +110,7 @@ describe('subscriptions storage', () => {
 
 		expect(await removeSubscription(db, other.url, true)).toEqual({ ok: true, value: ['c'] });
 		expect((await listInstalledPacks(db)).map((p) => p.id).sort()).toEqual(['a', 'b']);
-		expect(await db.states.where('packId').equals('c').count()).toBe(0);
+		expect(await listPackCards(db, 'c')).toHaveLength(0);
 		expect(await listSubscriptions(db)).toEqual([]);
 	});
 
@@ -142,7 +144,8 @@ describe('schema version 9', () => {
 			.table('retired')
 			.put({ packId: 'p', id: 'c0', kind: 'flashcard', order: 1, retiredAt: now, state: null });
 		await v7.table('settings').put({ key: 'study', value: { newPerDay: 7 } });
-		const tables = ['packs', 'cards', 'states', 'logs', 'retired', 'settings'];
+		const tables = ['packs', 'states', 'logs', 'retired', 'settings'];
+		const cards = await v7.table('cards').toArray();
 		const before = Object.fromEntries(
 			await Promise.all(tables.map(async (t) => [t, await v7.table(t).toArray()]))
 		);
@@ -152,6 +155,8 @@ describe('schema version 9', () => {
 		await v9.open();
 		expect(v9.verno).toBe(9);
 		for (const t of tables) expect(await v9.table(t).toArray()).toEqual(before[t]);
+		// Version 8 keeps a pack's cards as one record.
+		expect(await listPackCards(v9, 'p')).toEqual(cards);
 		expect(await v9.subscriptions.count()).toBe(0);
 		await installFromSource(v9, sub(), makePack(1, { id: 'q' }), scheduler, now);
 		expect(await v9.packSources.where('url').equals(sub().url).primaryKeys()).toEqual(['q']);
