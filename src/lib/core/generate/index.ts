@@ -16,6 +16,7 @@ import {
 	type Ctx
 } from './cards';
 import { coverage, type CoverageReport } from './coverage';
+import { exerciseCards, readExercises } from './exercises';
 import type { Erratum, Overlap } from './errata';
 import { readNotes, type Notes } from './notes';
 import { prepare, type PSection } from './prepare';
@@ -61,7 +62,11 @@ const KIND_ORDER: CardKind[] = [
 	'command-type',
 	'command-fill',
 	'command-order',
-	'config-fill'
+	'config-fill',
+	'scenario',
+	'read-output',
+	'multi-select',
+	'command-sequence'
 ];
 
 /** Checks raw notes text before parsing: empty, binary, too large, an unclosed fence. */
@@ -133,6 +138,8 @@ export function generatePack(
 			}
 		]);
 	const prepared = prepare(notes, options.errata ?? []);
+	const exercises = readExercises(markdown);
+	notes.unused.push(...exercises.issues);
 	const sections: Section[] = [];
 	const cards: Card[] = [];
 	const seen = new Set<string>();
@@ -147,9 +154,10 @@ export function generatePack(
 			...(domain ? { domain } : {}),
 			subsections: s.subsections.map((x) => x.title)
 		});
-		const built = buildCards(s, id, options.intents ?? {}, options.overlaps ?? []).sort(
-			(a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-		);
+		const built = [
+			...buildCards(s, id, options.intents ?? {}, options.overlaps ?? []),
+			...exerciseCards(exercises, s.title, id)
+		].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 		for (const c of built) {
 			const key = JSON.stringify({ ...c, id: undefined, source: undefined, correction: undefined });
 			if (seen.has(key)) continue;
