@@ -25,7 +25,11 @@ import { splitCommands } from './notes';
 export type ExerciseCard = ScenarioCard | MultiSelectCard | CommandSequenceCard | ReadOutputCard;
 
 /** An exercise card before it belongs to a section of the pack. */
-export type ExerciseDraft = Omit<ExerciseCard, 'sectionId'>;
+export type ExerciseDraft = ExerciseCard extends infer C
+	? C extends ExerciseCard
+		? Omit<C, 'sectionId'>
+		: never
+	: never;
 
 export interface Exercises {
 	/** Cards by section title (as the pack's sections are titled: without a leading number). */
