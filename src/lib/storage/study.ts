@@ -3,7 +3,15 @@
  * and the queue stay fast at tens of thousands of cards.
  */
 import type { CardId, PackId } from '../core/pack/types';
-import { interleaveNew, inScope, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
+import {
+	inDrill,
+	interleaveNew,
+	inScope,
+	orderDue,
+	remaining,
+	type QueueItem,
+	type StudyScope
+} from '../core/queue';
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
 import type { CardRecord, DeckhandDb, SessionRecord, StateRecord } from './db';
@@ -127,7 +135,15 @@ async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]
 	const cards = scope.packId
 		? await db.cards.where('packId').equals(scope.packId).toArray()
 		: await db.cards.toArray();
-	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId)).sort((a, b) => a.order - b.order);
+	const drill = scope.drill;
+	const domains = new Map<string, string | undefined>();
+	if (drill)
+		for (const p of await db.packs.toArray())
+			for (const s of p.sections) domains.set(`${p.id}\u0000${s.id}`, s.domain);
+	const chosen = cards
+		.filter((c) => inScope(scope, c.packId, c.sectionId))
+		.filter((c) => !drill || inDrill(drill, c, domains.get(`${c.packId}\u0000${c.sectionId}`)))
+		.sort((a, b) => a.order - b.order);
 	const states = await db.states.bulkGet(chosen.map((c) => [c.packId, c.id] as [string, string]));
 	const items: QueueItem[] = [];
 	chosen.forEach((card, i) => {
