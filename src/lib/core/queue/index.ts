@@ -32,7 +32,12 @@ export type Drill =
 /** Whether a card belongs to a drill (its own domain, else its section's; its objective tags). */
 export function inDrill(
 	drill: Drill,
-	card: Pick<Card, 'id' | 'domain' | 'objectives'> & { packId: string },
+	card: {
+		id: string;
+		packId: string;
+		domain?: string | undefined;
+		objectives?: readonly string[] | undefined;
+	},
 	sectionDomain: string | undefined
 ): boolean {
 	if ('domain' in drill) return (card.domain ?? sectionDomain) === drill.domain;
