@@ -82,7 +82,7 @@ test(
 		await expect(page.getByRole('heading', { name: 'Score: 90% (9 of 10)' })).toBeVisible();
 		await expect(page.getByTestId('verdict')).toHaveText(/Passed against a pass mark of 65%/);
 		await expect(page.getByText(/unofficial/)).toBeVisible();
-		const breakdown = page.getByRole('table', { name: 'Score by exam domain' });
+		const breakdown = page.getByRole('table', { name: 'Score by exam domain', exact: true });
 		await expect(breakdown.getByRole('rowheader', { name: 'Orchestration' })).toBeVisible();
 		const rows = breakdown.locator('tbody tr');
 		const totals = await rows.evaluateAll((trs) =>

@@ -1,19 +1,29 @@
-/** `deckhand coverage <notes.md…>`: how well generated questions cover the notes. */
+/** `deckhand coverage <notes.md…>`: how well generated questions cover the notes (or an exam's objectives). */
 import type { Review } from '../../../src/lib/core/generate/errata';
 import { generatePack } from '../../../src/lib/core/generate/index';
+import { runObjectives } from '../objective-coverage';
 import { EXIT, parseArgs, printIssues, readReview, readText } from '../io';
 
-export const summary = 'Show the coverage table: questions per subsection, command and config exercises.';
+export const summary =
+	'Show the coverage table: questions per subsection, command and config exercises (or per exam objective).';
 
 const HELP = `Usage: deckhand coverage <notes.md…> [--review <file.json>] [--json]
+       deckhand coverage <notes.md | pack.json…> --objectives <objectives.json> [--meta <meta.json>] [--review <file.json>] [--json]
 
 Targets: every subsection that states facts has at least one question; every command line has a command
 exercise; every YAML or Dockerfile snippet has a config exercise.
 
+With --objectives: maps the cards to the exam's objectives by their tags (Objectives: in the notes, or
+the cards' "objectives" in a pack file) and lists, per objective, its cards and its exercises and
+scenarios, then the cards per domain beside the domain's weight, the objectives with no card, and the
+"demonstrate" objectives with no exercise or scenario. Targets: every objective in the exam has at
+least 3 cards, and every objective to demonstrate at least one exercise or scenario. --meta gives
+sections their domains (cards tagged "beyond" are outside the exam).
+
 Exit codes: 0 all targets met, 1 the notes cannot be used, 2 usage error, 3 some targets not met.`;
 
 export async function run(argv: string[]): Promise<number> {
-	const args = parseArgs(argv, ['review']);
+	const args = parseArgs(argv, ['review', 'objectives', 'meta']);
 	if (args.flags.help) {
 		console.log(HELP);
 		return EXIT.ok;
@@ -24,6 +34,17 @@ export async function run(argv: string[]): Promise<number> {
 		return EXIT.usage;
 	}
 	const json = args.flags.json === true;
+	if (args.flags.objectives !== undefined) {
+		if (typeof args.flags.objectives !== 'string' || args.flags.objectives === '') {
+			console.error('deckhand coverage: --objectives needs a file.\n');
+			return EXIT.usage;
+		}
+		return runObjectives(args.positional, args.flags.objectives, {
+			json,
+			...(typeof args.flags.review === 'string' ? { review: args.flags.review } : {}),
+			...(typeof args.flags.meta === 'string' ? { meta: args.flags.meta } : {})
+		});
+	}
 	const texts: string[] = [];
 	for (const file of args.positional) {
 		const t = readText(file);

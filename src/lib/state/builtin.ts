@@ -1,12 +1,11 @@
 /**
- * The packs that ship with the app. The generated bank is a static asset fetched when it needs installing,
- * so it is never part of the app's JavaScript. Its schema is checked at build time (tests/unit/core/
- * generate/docker-pack.test.ts), so the app only checks the envelope here and keeps valibot out of its bundle.
- * Each pack's figures (`?figures`, scripts/vite/pack-figures.js) are read from the same file at build
- * time, so a first visit shows its counts before the file is fetched.
+ * The packs that ship with the app: every questions/<name>.pack.json with its <name>.meta.json (the
+ * Docker guide pack and the Docker Certified Associate pack). A generated bank is a static asset fetched
+ * when it needs installing, so it is never part of the app's JavaScript. Its schema is checked at build
+ * time (tests/unit/core/generate/*-pack.test.ts), so the app only checks the envelope here and keeps
+ * valibot out of its bundle. Each pack's figures (`?figures`, scripts/vite/pack-figures.js) are read
+ * from the same file at build time, so a first visit shows its counts before the file is fetched.
  */
-import packUrl from '../../../questions/docker-guide.pack.json?url';
-import packFigures from '../../../questions/docker-guide.pack.json?figures';
 import type { PackFigures } from '../core/pack/figures';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEnvelope } from '../core/pack/types';
 
@@ -18,6 +17,24 @@ export interface BuiltIn {
 	load: () => Promise<Pack>;
 }
 
+const packUrls = import.meta.glob<string>('../../../questions/*.pack.json', {
+	query: '?url',
+	import: 'default',
+	eager: true
+});
+const packFigures = import.meta.glob<PackFigures>('../../../questions/*.pack.json', {
+	query: '?figures',
+	import: 'default',
+	eager: true
+});
+const metas = import.meta.glob<{ id: string; version: number }>('../../../questions/*.meta.json', {
+	import: 'default',
+	eager: true
+});
+
+/** The order built-ins install in (and show in the pack list); others follow by name. */
+const ORDER = ['docker-guide', 'dca'];
+
 async function loadPack(url: string): Promise<Pack> {
 	const res = await fetch(url);
 	if (!res.ok) throw new Error(`Could not load the built-in pack (${res.status}).`);
@@ -27,11 +44,20 @@ async function loadPack(url: string): Promise<Pack> {
 	return env.pack;
 }
 
-function builtIn(url: string, figures: PackFigures): BuiltIn {
-	return { id: figures.id, version: figures.version, figures, load: () => loadPack(url) };
-}
+const nameOf = (path: string) => path.replace(/^.*\//, '').replace(/\.(pack|meta)\.json$/, '');
+const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
 
 /** The built-in packs: id, version and figures known up front, the cards fetched only when installing. */
 export function builtInPacks(): BuiltIn[] {
-	return [builtIn(packUrl, packFigures)];
+	const byName = <T>(files: Record<string, T>) =>
+		new Map(Object.entries(files).map(([path, value]) => [nameOf(path), value]));
+	const urls = byName(packUrls);
+	const figures = byName(packFigures);
+	return [...byName(metas).keys()]
+		.filter((name) => urls.has(name) && figures.has(name))
+		.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+		.map((name) => {
+			const f = figures.get(name)!;
+			return { id: f.id, version: f.version, figures: f, load: () => loadPack(urls.get(name)!) };
+		});
 }

@@ -79,7 +79,7 @@ export class ExamSession {
 			const candidates = await loadExamCandidates(getDb());
 			if (candidates.length === 0) {
 				this.error =
-					'The installed packs have no multiple-choice or DOMC questions yet, so there is nothing to draw an exam from.';
+					"The installed packs have no exam questions (multiple choice, DOMC, scenario, multiple select or read the output) in the exam's domains yet, so there is nothing to draw an exam from.";
 				return false;
 			}
 			const now = Date.now();

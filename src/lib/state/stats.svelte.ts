@@ -2,7 +2,9 @@ import { DCA_DOMAINS } from '../core/pack/domains';
 import type { StatsCardState } from '../core/stats';
 import { buildStatsPage, examReadiness, WEEK_MS, type Readiness, type StatsPage } from '../core/stats';
 import { getDb } from '../storage/db';
+import { loadCardTags } from '../storage/card-tags';
 import { loadStatsData } from '../storage/stats';
+import { examObjectives } from './objectives';
 import { tick } from 'svelte';
 import type { Scheduler } from '../core/scheduler';
 import { ensureBuiltIns } from './app.svelte';
@@ -55,7 +57,8 @@ export class ReadinessState {
 		try {
 			const [, scheduler] = await Promise.all([ensureBuiltIns(), learnerScheduler()]);
 			const now = Date.now();
-			const data = await loadStatsData(getDb(), now - WEEK_MS, false);
+			const db = getDb();
+			const [data, tags] = await Promise.all([loadStatsData(db, now - WEEK_MS, false), loadCardTags(db)]);
 			this.readiness = examReadiness(
 				DCA_DOMAINS,
 				data.sections,
@@ -63,7 +66,8 @@ export class ReadinessState {
 				data.states,
 				data.recentLogs,
 				recallBy(scheduler),
-				now
+				now,
+				{ tags, objectives: examObjectives()?.objectives ?? [] }
 			);
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,6 @@
 import { parseSavedExam, type SavedExam } from '../core/exam/saved';
-import type { ExamCandidate, ExamRecord, ExamResult } from '../core/exam/types';
+import { examDomainOf, isExamKind } from '../core/exam/form';
+import type { ExamRecord, ExamResult, ExamSource } from '../core/exam/types';
 import { fail, ok, type Issue, type Result } from '../core/result';
 import { cardRecords } from './pack-cards';
 import type { DeckhandDb } from './db';
@@ -23,8 +24,11 @@ export function getExam(db: DeckhandDb, id: number): Promise<ExamRecord | undefi
 	return db.exams.get(id);
 }
 
-/** Every multiple-choice and DOMC card of the installed packs, with its section's title and domain. */
-export async function loadExamCandidates(db: DeckhandDb): Promise<ExamCandidate[]> {
+/**
+ * Every in-exam card the exam can ask (multiple choice, DOMC, scenario, read the output, multiple select)
+ * of the installed packs, with its section's title and its exam domain; cards outside the exam are left out.
+ */
+export async function loadExamCandidates(db: DeckhandDb): Promise<ExamSource[]> {
 	return db.transaction('r', db.packs, db.packCards, async () => {
 		const packs = await db.packs.toArray();
 		const sections = new Map<string, { title: string; domain: string | null }>();
@@ -32,14 +36,14 @@ export async function loadExamCandidates(db: DeckhandDb): Promise<ExamCandidate[
 			for (const s of p.sections)
 				sections.set(sectionKey(p.id, s.id), { title: s.title, domain: s.domain ?? null });
 		}
-		const cards = (await db.packCards.toArray())
-			.flatMap(cardRecords)
-			.filter((c) => c.kind === 'mcq' || c.kind === 'domc');
+		const cards = (await db.packCards.toArray()).flatMap(cardRecords).filter((c) => isExamKind(c));
 		return cards.flatMap((record) => {
 			const { packId, order: _order, ...card } = record;
-			if (card.kind !== 'mcq' && card.kind !== 'domc') return [];
+			if (!isExamKind(card)) return [];
 			const section = sections.get(sectionKey(packId, card.sectionId));
-			return [{ packId, card, sectionTitle: section?.title ?? '', domain: section?.domain ?? null }];
+			const domain = examDomainOf(card, section?.domain);
+			if (domain === undefined) return [];
+			return [{ packId, card, sectionTitle: section?.title ?? '', domain }];
 		});
 	});
 }

@@ -4,7 +4,15 @@
  */
 import { cardKey, sectionKey } from '../core/pack/keys';
 import type { CardId, PackId, SectionId } from '../core/pack/types';
-import { inScope, itemKey, orderDue, remaining, type QueueItem, type StudyScope } from '../core/queue';
+import {
+	inDrill,
+	inScope,
+	itemKey,
+	orderDue,
+	remaining,
+	type QueueItem,
+	type StudyScope
+} from '../core/queue';
 import { planDay } from '../core/queue/siblings';
 import type { CardState, ReviewLog, Scheduler } from '../core/scheduler';
 import { fail, ok, type Result } from '../core/result';
@@ -164,7 +172,14 @@ async function cramQueue(db: DeckhandDb, scope: StudyScope): Promise<QueueItem[]
 	const packIds = scope.packId ? [scope.packId] : (await db.packs.toCollection().primaryKeys()).sort();
 	const cards: CardRecord[] = [];
 	for (const packId of packIds) cards.push(...(await readPackCards(db, packId)));
-	const chosen = cards.filter((c) => inScope(scope, c.packId, c.sectionId));
+	const drill = scope.drill;
+	const domains = new Map<string, string | undefined>();
+	if (drill)
+		for (const p of await db.packs.toArray())
+			for (const s of p.sections) domains.set(sectionKey(p.id, s.id), s.domain);
+	const chosen = cards
+		.filter((c) => inScope(scope, c.packId, c.sectionId))
+		.filter((c) => !drill || inDrill(drill, c, domains.get(sectionKey(c.packId, c.sectionId))));
 	const states = await db.states.bulkGet(chosen.map((c) => [c.packId, c.id] as [string, string]));
 	const now = Date.now();
 	return chosen.map((card, i) => ({ card, state: states[i] ?? unreviewedState(card, now) }));

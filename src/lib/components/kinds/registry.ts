@@ -4,11 +4,15 @@ import type { Card, CardKind } from '$lib/core/pack/types';
 import Cloze from './Cloze.svelte';
 import CommandFill from './CommandFill.svelte';
 import CommandOrder from './CommandOrder.svelte';
+import CommandSequence from './CommandSequence.svelte';
 import CommandType from './CommandType.svelte';
 import ConfigFill from './ConfigFill.svelte';
 import Domc from './Domc.svelte';
 import Flashcard from './Flashcard.svelte';
 import Mcq from './Mcq.svelte';
+import MultiSelect from './MultiSelect.svelte';
+import ReadOutput from './ReadOutput.svelte';
+import Scenario from './Scenario.svelte';
 import TrueFalse from './TrueFalse.svelte';
 import type { QuestionProps } from './types';
 
@@ -25,7 +29,11 @@ export const QUESTION_COMPONENTS: Record<CardKind, AnyQuestion> = {
 	'command-fill': CommandFill,
 	'command-type': CommandType,
 	'command-order': CommandOrder,
-	'config-fill': ConfigFill
+	'config-fill': ConfigFill,
+	scenario: Scenario,
+	'multi-select': MultiSelect,
+	'command-sequence': CommandSequence,
+	'read-output': ReadOutput
 };
 
 /** The kinds the learner judges for themselves after revealing: Space shows the answer. */

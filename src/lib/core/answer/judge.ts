@@ -5,11 +5,13 @@
  */
 import type { Card, ConfigFillCard } from '../pack/types';
 import type { Rating } from '../scheduler/types';
+import { judgeChoice, type OptionFeedback } from './choice';
 import { checkCommand } from './command';
 import type { ComposeValidator, checkConfig, fillBlank } from './config';
 import { domcVerdict } from './domc';
 import { optionVerdict } from './option';
 import { suggestRating } from './rating';
+import { judgeSequence, judgeSequenceStep } from './sequence';
 import { checkTerm } from './term';
 import type { CheckResult, Verdict } from './types';
 
@@ -24,7 +26,11 @@ export type Response =
 	/** Words tapped from a word bank, in order. */
 	| { kind: 'words'; words: string[] }
 	/** DOMC: Yes (true) or No to each option in turn, in `order` (card order when absent). */
-	| { kind: 'domc'; says: boolean[]; order?: number[] };
+	| { kind: 'domc'; says: boolean[]; order?: number[] }
+	/** The options chosen, by index (scenario, read the output, multiple select). */
+	| { kind: 'choices'; indexes: number[] }
+	/** The commands typed for a sequence's steps so far, in order. */
+	| { kind: 'steps'; texts: string[] };
 
 export interface Judgement {
 	/** How the answer was judged; null where the learner judges themselves (flashcards). */
@@ -33,6 +39,10 @@ export interface Judgement {
 	suggested: Rating | null;
 	/** What differs, token by token (typed exercises); null for the other kinds. */
 	feedback: CheckResult | null;
+	/** Every option with whether it was right, chosen, and why (scenario, read the output, multiple select). */
+	options?: OptionFeedback[];
+	/** Each step's check, in order (command sequences). */
+	steps?: CheckResult[];
 }
 
 /** What a config answer needs, loaded on demand (the YAML parser, ajv and the Compose schema are big). */
@@ -75,7 +85,7 @@ function mismatch(card: Card, response: Response): never {
 }
 
 /**
- * Judges a response to a card. Null only for a DOMC question still going on (show the next option).
+ * Judges a response to a card. Null only for a DOMC question or a command sequence still going on.
  * A config card needs its checker (`loadConfigChecker`); a response of the wrong shape is a bug.
  */
 export function judgeAnswer(card: Card, response: Response, config?: ConfigChecker): Judgement | null {
@@ -119,6 +129,21 @@ export function judgeAnswer(card: Card, response: Response, config?: ConfigCheck
 			const whole = config.fillBlank(card.before, response.text, card.after, card.answer);
 			const options = config.validateCompose ? { validateCompose: config.validateCompose } : {};
 			return checked(config.checkConfig(expected, whole, card.language, options));
+		}
+		case 'scenario':
+		case 'read-output':
+		case 'multi-select': {
+			if (response.kind !== 'choices') return mismatch(card, response);
+			const j = judgeChoice(card.options, response.indexes);
+			return { verdict: j.verdict, suggested: j.suggested, feedback: null, options: j.feedback };
+		}
+		case 'command-sequence': {
+			if (response.kind !== 'steps') return mismatch(card, response);
+			// Still going until every step has its command; then each step is checked in order.
+			if (response.texts.length < card.steps.length) return null;
+			const results = card.steps.map((step, i) => judgeSequenceStep(step, response.texts[i] ?? ''));
+			const j = judgeSequence(card.steps, results);
+			return { verdict: j.verdict, suggested: j.suggested, feedback: null, steps: results };
 		}
 		default:
 			return assertUnreachable(card);

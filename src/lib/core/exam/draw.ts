@@ -1,6 +1,12 @@
 import { shuffle, type RandomFn } from './random';
-import type { ExamCandidate } from './types';
 import { sectionKey } from '../pack/keys';
+
+/** What drawing needs of a question: its pack, section and domain. */
+export interface Drawable {
+	packId: string;
+	card: { sectionId: string };
+	domain: string | null;
+}
 
 export interface WeightedDomain {
 	id: string;
@@ -68,14 +74,14 @@ export function allocateQuestions(
 }
 
 /** Takes `n` candidates spread over their sections: sections in random order, one question each in turn. */
-function spreadOverSections(pool: readonly ExamCandidate[], n: number, random: RandomFn): ExamCandidate[] {
-	const bySection = new Map<string, ExamCandidate[]>();
+function spreadOverSections<T extends Drawable>(pool: readonly T[], n: number, random: RandomFn): T[] {
+	const bySection = new Map<string, T[]>();
 	for (const c of pool) {
 		const key = sectionKey(c.packId, c.card.sectionId);
 		bySection.set(key, [...(bySection.get(key) ?? []), c]);
 	}
 	const queues = shuffle([...bySection.values()], random).map((q) => shuffle(q, random));
-	const out: ExamCandidate[] = [];
+	const out: T[] = [];
 	while (out.length < n) {
 		for (const q of queues) {
 			const next = q.pop();
@@ -86,14 +92,14 @@ function spreadOverSections(pool: readonly ExamCandidate[], n: number, random: R
 }
 
 /** Draws up to `length` questions across domains by weight and across sections within a domain. */
-export function drawQuestions(
-	candidates: readonly ExamCandidate[],
+export function drawQuestions<T extends Drawable>(
+	candidates: readonly T[],
 	weights: readonly WeightedDomain[],
 	length: number,
 	random: RandomFn
-): ExamCandidate[] {
+): T[] {
 	const listed = new Set(weights.map((w) => w.id));
-	const groups = new Map<string | null, ExamCandidate[]>();
+	const groups = new Map<string | null, T[]>();
 	for (const c of candidates) {
 		const key = c.domain !== null && listed.has(c.domain) ? c.domain : null;
 		groups.set(key, [...(groups.get(key) ?? []), c]);

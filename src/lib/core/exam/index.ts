@@ -2,6 +2,7 @@
 export * from './types';
 export * from './random';
 export * from './draw';
+export * from './form';
 export * from './machine';
 export * from './result';
 export * from './saved';

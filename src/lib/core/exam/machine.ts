@@ -1,7 +1,8 @@
 import { domcVerdict } from '../answer/domc';
 import { drawQuestions, type WeightedDomain } from './draw';
+import { chooseForms } from './form';
 import { seededRandom, shuffle } from './random';
-import type { DomcItem, ExamCandidate, ExamConfig, ExamEvent, ExamItem, ExamState } from './types';
+import type { DomcItem, ExamConfig, ExamEvent, ExamItem, ExamSource, ExamState } from './types';
 
 export const DEFAULT_EXAM_LENGTH = 55;
 export const QUICK_EXAM_LENGTH = 10;
@@ -24,20 +25,25 @@ export function examConfig(over: Partial<ExamConfig> = {}): ExamConfig {
 	};
 }
 
-/** A new exam: questions drawn with a generator seeded by `seed`, multiple choice first, then DOMC. */
+/**
+ * A new exam: questions drawn by domain weight with a generator seeded by `seed`, most of them in DOMC
+ * form; multiple choice and multiple select first, then DOMC.
+ */
 export function startExam(
-	candidates: readonly ExamCandidate[],
+	sources: readonly ExamSource[],
 	weights: readonly WeightedDomain[],
 	config: ExamConfig,
 	seed: number,
 	now: number
 ): ExamState {
 	const random = seededRandom(seed);
-	const drawn = shuffle(drawQuestions(candidates, weights, config.length, random), random);
+	const drawn = chooseForms(shuffle(drawQuestions(sources, weights, config.length, random), random), random);
 	const items: ExamItem[] = [];
 	for (const c of drawn) {
 		if (c.card.kind === 'mcq')
 			items.push({ kind: 'mcq', candidate: { ...c, card: c.card }, answer: null, flagged: false });
+		else if (c.card.kind === 'multi-select')
+			items.push({ kind: 'multi', candidate: { ...c, card: c.card }, answer: [], flagged: false });
 	}
 	for (const c of drawn) {
 		if (c.card.kind === 'domc') {
@@ -61,9 +67,9 @@ export function startExam(
 	};
 }
 
-/** How many multiple-choice items lead the exam. */
+/** How many multiple-choice and multiple-select items lead the exam. */
 export function mcqCount(state: ExamState): number {
-	return state.items.filter((i) => i.kind === 'mcq').length;
+	return state.items.filter((i) => i.kind !== 'domc').length;
 }
 
 function finish(state: ExamState, at: number, endedBy: 'submitted' | 'time'): ExamState {
@@ -92,11 +98,18 @@ export function reduceExam(state: ExamState, event: ExamEvent): ExamState {
 	const item = state.items[state.current];
 	switch (event.type) {
 		case 'choose':
-			if (state.phase !== 'mcq' || item?.kind !== 'mcq') return state;
+			if (state.phase !== 'mcq' || !item || item.kind === 'domc') return state;
 			if (event.option < 0 || event.option >= item.candidate.card.options.length) return state;
-			return replaceItem(state, { ...item, answer: event.option });
+			if (item.kind === 'mcq') return replaceItem(state, { ...item, answer: event.option });
+			// Multiple select: choosing an option again takes it back.
+			return replaceItem(state, {
+				...item,
+				answer: item.answer.includes(event.option)
+					? item.answer.filter((o) => o !== event.option)
+					: [...item.answer, event.option].sort((a, b) => a - b)
+			});
 		case 'flag':
-			if (state.phase !== 'mcq' || item?.kind !== 'mcq') return state;
+			if (state.phase !== 'mcq' || !item || item.kind === 'domc') return state;
 			return replaceItem(state, { ...item, flagged: !item.flagged });
 		case 'goto':
 			if (state.phase !== 'mcq' || event.index < 0 || event.index >= mcqCount(state)) return state;

@@ -1,16 +1,31 @@
 import { optionVerdict } from '../answer/option';
 import { suggestRating } from '../answer/rating';
 import type { WeightedDomain } from './draw';
-import type { ExamGrade, ExamItem, ExamResult, ExamState, MissedQuestion, DomainScore } from './types';
+import type {
+	DomainScore,
+	ExamGrade,
+	ExamItem,
+	ExamResult,
+	ExamState,
+	MissedQuestion,
+	ObjectiveScore
+} from './types';
 
-/** Whether an item was answered right; unanswered items count as wrong. */
+/** Whether an item was answered right; unanswered items count as wrong. Multiple select is all or nothing. */
 export function isCorrect(item: ExamItem): boolean {
 	if (item.kind === 'domc') return item.outcome === 'correct';
+	if (item.kind === 'multi') {
+		const options = item.candidate.card.options;
+		return item.answer.length > 0 && options.every((o, i) => o.correct === item.answer.includes(i));
+	}
 	return item.answer !== null && optionVerdict(item.candidate.card, item.answer) === 'correct';
 }
 
-function isAnswered(item: ExamItem): boolean {
-	return item.kind === 'mcq' ? item.answer !== null : item.outcome !== null;
+/** Whether an item has an answer. */
+export function isAnswered(item: ExamItem): boolean {
+	if (item.kind === 'mcq') return item.answer !== null;
+	if (item.kind === 'multi') return item.answer.length > 0;
+	return item.outcome !== null;
 }
 
 /** How many of an exam's questions have an answer so far. */
@@ -19,17 +34,26 @@ export function countAnswered(state: ExamState): number {
 }
 
 function explanationOf(item: ExamItem): string {
-	const card = item.candidate.card as { explanation?: unknown };
-	if (typeof card.explanation === 'string' && card.explanation) return card.explanation;
 	const c = item.candidate.card;
-	return c.correction
-		? `${c.source.text}\n\nCorrection: ${c.correction.current} (${c.correction.why})`
-		: c.source.text;
+	const card = c as { explanation?: unknown };
+	if (typeof card.explanation === 'string' && card.explanation) return card.explanation;
+	const reasons =
+		c.kind === 'mcq'
+			? c.reasons?.[c.answer]
+				? [c.reasons[c.answer]!]
+				: []
+			: c.options.filter((o) => o.correct && o.why).map((o) => o.why!);
+	const why = c.why ?? (reasons.length ? reasons.join(' ') : c.source.text);
+	return c.correction ? `${why}\n\nCorrection: ${c.correction.current} (${c.correction.why})` : why;
 }
 
 function describeGiven(item: ExamItem): string {
 	if (item.kind === 'mcq') {
 		return item.answer === null ? 'No answer' : (item.candidate.card.options[item.answer] ?? 'No answer');
+	}
+	if (item.kind === 'multi') {
+		const options = item.candidate.card.options;
+		return item.answer.length === 0 ? 'No answer' : item.answer.map((i) => options[i]?.text ?? '').join('; ');
 	}
 	if (item.responses.length === 0) return 'No answer';
 	return item.responses
@@ -46,7 +70,7 @@ function missed(item: ExamItem): MissedQuestion {
 		packId: c.packId,
 		cardId: c.card.id,
 		kind: item.kind,
-		stem: c.card.stem,
+		stem: c.lead ? `${c.lead} ${c.card.stem}` : c.card.stem,
 		given: describeGiven(item),
 		correct:
 			item.kind === 'mcq'
@@ -54,8 +78,29 @@ function missed(item: ExamItem): MissedQuestion {
 				: item.candidate.card.options.filter((o) => o.correct).map((o) => o.text),
 		explanation: explanationOf(item),
 		source,
-		domain: c.domain
+		domain: c.domain,
+		...(c.objectives?.length ? { objectives: c.objectives } : {})
 	};
+}
+
+/** Objectives in study-guide order: "1.2" before "1.10". */
+export function compareObjectives(a: string, b: string): number {
+	return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The score per exam objective: a question tagged with several objectives counts for each. */
+export function scoreByObjective(items: readonly ExamItem[]): ObjectiveScore[] {
+	const tally = new Map<string, ObjectiveScore>();
+	for (const item of items) {
+		const ok = isCorrect(item);
+		for (const objective of item.candidate.objectives ?? []) {
+			const t = tally.get(objective) ?? { objective, correct: 0, total: 0 };
+			t.correct += ok ? 1 : 0;
+			t.total += 1;
+			tally.set(objective, t);
+		}
+	}
+	return [...tally.values()].sort((a, b) => compareObjectives(a.objective, b.objective));
 }
 
 /** The result of a finished exam: score, pass or fail, breakdown by domain, and every missed question. */
@@ -99,6 +144,7 @@ export function scoreExam(
 		score,
 		passed: score >= state.config.passMark,
 		byDomain,
+		byObjective: scoreByObjective(state.items),
 		missed: state.items.filter((i) => !isCorrect(i)).map(missed)
 	};
 }

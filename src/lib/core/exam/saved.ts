@@ -28,13 +28,21 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 const isInt = (v: unknown): v is number => Number.isInteger(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
-function checkCandidate(c: unknown, kind: 'mcq' | 'domc', path: string, out: Issue[]): void {
+const CARD_KIND = { mcq: 'mcq', domc: 'domc', multi: 'multi-select' } as const;
+
+function checkCandidate(c: unknown, kind: ExamItem['kind'], path: string, out: Issue[]): void {
 	if (!isObj(c) || !isStr(c.packId) || !isStr(c.sectionTitle) || !(c.domain === null || isStr(c.domain))) {
 		out.push({ path, message: 'is not a question with its pack, section and domain' });
 		return;
 	}
 	const card = c.card;
-	if (!isObj(card) || card.kind !== kind || !isStr(card.id) || !isStr(card.stem) || !isObj(card.source)) {
+	if (
+		!isObj(card) ||
+		card.kind !== CARD_KIND[kind] ||
+		!isStr(card.id) ||
+		!isStr(card.stem) ||
+		!isObj(card.source)
+	) {
 		out.push({ path: `${path}.card`, message: `is not a ${kind} question` });
 		return;
 	}
@@ -52,8 +60,8 @@ function checkCandidate(c: unknown, kind: 'mcq' | 'domc', path: string, out: Iss
 
 function checkItem(item: unknown, path: string, out: Issue[]): item is ExamItem {
 	const before = out.length;
-	if (!isObj(item) || (item.kind !== 'mcq' && item.kind !== 'domc')) {
-		out.push({ path, message: 'is neither a multiple-choice nor a DOMC question' });
+	if (!isObj(item) || (item.kind !== 'mcq' && item.kind !== 'domc' && item.kind !== 'multi')) {
+		out.push({ path, message: 'is not a multiple-choice, multiple-select or DOMC question' });
 		return false;
 	}
 	checkCandidate(item.candidate, item.kind, `${path}.candidate`, out);
@@ -62,6 +70,12 @@ function checkItem(item: unknown, path: string, out: Issue[]): item is ExamItem 
 	if (item.kind === 'mcq') {
 		if (!(item.answer === null || (isInt(item.answer) && item.answer >= 0 && item.answer < n)))
 			out.push({ path: `${path}.answer`, message: 'is not one of the options' });
+		if (typeof item.flagged !== 'boolean')
+			out.push({ path: `${path}.flagged`, message: 'is not true or false' });
+	} else if (item.kind === 'multi') {
+		const a = item.answer;
+		if (!Array.isArray(a) || !a.every((i) => isInt(i) && i >= 0 && i < n) || new Set(a).size !== a.length)
+			out.push({ path: `${path}.answer`, message: 'are not options of the question' });
 		if (typeof item.flagged !== 'boolean')
 			out.push({ path: `${path}.flagged`, message: 'is not true or false' });
 	} else {
@@ -116,8 +130,8 @@ export function parseSavedExam(raw: unknown): Result<SavedExam> {
 	} else {
 		e.items.forEach((item, i) => checkItem(item, `saved.exam.items.${i}`, out));
 		const kinds = e.items.map((i: unknown) => (isObj(i) ? i.kind : null));
-		// Multiple choice first, then DOMC: the machine relies on it.
-		if (kinds.some((k, i) => k === 'mcq' && kinds.slice(0, i).includes('domc')))
+		// Multiple choice and multiple select first, then DOMC: the machine relies on it.
+		if (kinds.some((k, i) => k !== 'domc' && kinds.slice(0, i).includes('domc')))
 			out.push({ path: 'saved.exam.items', message: 'has a multiple-choice question after a DOMC one' });
 		if (!isInt(e.current) || e.current < 0 || e.current >= e.items.length)
 			out.push({ path: 'saved.exam.current', message: 'is not a question of the exam' });

@@ -1,13 +1,32 @@
-import type { DomcCard, McqCard } from '../pack/types';
+import type { DomcCard, McqCard, MultiSelectCard, ReadOutputCard, ScenarioCard } from '../pack/types';
 import type { Rating } from '../scheduler/types';
 
-/** A question the exam can ask: a multiple-choice or DOMC card, with where it comes from. */
+/** The kinds of card an exam can ask, as stored in a pack. */
+export type ExamSourceCard = McqCard | DomcCard | ScenarioCard | ReadOutputCard | MultiSelectCard;
+
+/** An in-exam card of an installed pack, with where it comes from: what the exam draws from. */
+export interface ExamSource {
+	packId: string;
+	card: ExamSourceCard;
+	sectionTitle: string;
+	/** The card's exam domain (its own, else its section's); null when it has none. */
+	domain: string | null;
+}
+
+/** A question the exam asks: a card in the form it is shown (multiple choice, DOMC or multiple select). */
 export interface ExamCandidate {
 	packId: string;
-	card: McqCard | DomcCard;
+	/** The card as shown; it keeps the pack card's id, so answers grade that card. */
+	card: McqCard | DomcCard | MultiSelectCard;
 	sectionTitle: string;
-	/** The section's exam domain, if it has one. */
+	/** The card's exam domain, if it has one. */
 	domain: string | null;
+	/** The card's exam objectives (none for an untagged card). */
+	objectives?: string[];
+	/** A scenario's situation, shown above the question. */
+	lead?: string;
+	/** A read-the-output question's command and output, shown above the question. */
+	output?: { command: string; text: string };
 }
 
 export interface ExamConfig {
@@ -38,9 +57,20 @@ export interface DomcItem {
 	outcome: 'correct' | 'wrong' | null;
 }
 
-export type ExamItem = McqItem | DomcItem;
+export interface MultiItem {
+	kind: 'multi';
+	candidate: ExamCandidate & { card: MultiSelectCard };
+	/** The option indices chosen, in ascending order; empty when none. */
+	answer: number[];
+	flagged: boolean;
+}
 
-/** The multiple-choice part comes first and can be revisited; the DOMC part moves only forward. */
+export type ExamItem = McqItem | MultiItem | DomcItem;
+
+/**
+ * The multiple-choice part (multiple choice and multiple select) comes first and can be revisited; the
+ * DOMC part moves only forward.
+ */
 export type ExamPhase = 'mcq' | 'domc' | 'finished';
 
 export interface ExamState {
@@ -73,11 +103,17 @@ export interface DomainScore {
 	total: number;
 }
 
+export interface ObjectiveScore {
+	objective: string;
+	correct: number;
+	total: number;
+}
+
 /** A question answered wrongly or not at all, with what the learner needs to learn from it. */
 export interface MissedQuestion {
 	packId: string;
 	cardId: string;
-	kind: 'mcq' | 'domc';
+	kind: ExamItem['kind'];
 	stem: string;
 	/** What the learner answered, in words ("No answer" if none). */
 	given: string;
@@ -86,6 +122,7 @@ export interface MissedQuestion {
 	explanation: string;
 	source: string;
 	domain: string | null;
+	objectives?: string[];
 }
 
 export interface ExamResult {
@@ -99,6 +136,8 @@ export interface ExamResult {
 	score: number;
 	passed: boolean;
 	byDomain: DomainScore[];
+	/** Score per exam objective of the questions asked (results saved before objectives have none). */
+	byObjective?: ObjectiveScore[];
 	missed: MissedQuestion[];
 }
 

@@ -9,6 +9,7 @@ import { commandCards, configCards, type Ctx } from './cards';
 import { factCards } from './fact-cards';
 import { factsOf, tagsOf, type FalseOrigin, type NoteFact, type ReviewedFalse } from './facts';
 import { coverage, type CoverageReport } from './coverage';
+import { exerciseCards, readExercises } from './exercises';
 import type { Erratum, Overlap } from './errata';
 import { readNotes, type Notes } from './notes';
 import { prepare, type PSection } from './prepare';
@@ -61,7 +62,11 @@ const KIND_ORDER: CardKind[] = [
 	'command-type',
 	'command-fill',
 	'command-order',
-	'config-fill'
+	'config-fill',
+	'scenario',
+	'read-output',
+	'multi-select',
+	'command-sequence'
 ];
 
 /** Checks raw notes text before parsing: empty, binary, too large, an unclosed fence. */
@@ -133,6 +138,8 @@ export function generatePack(
 			}
 		]);
 	const prepared = prepare(notes, options.errata ?? []);
+	const exercises = readExercises(markdown);
+	notes.unused.push(...exercises.issues);
 	const sections: Section[] = [];
 	const cards: Card[] = [];
 	const seen = new Set<string>();
@@ -163,7 +170,8 @@ export function generatePack(
 		const id = sectionIds.get(s)!;
 		const built = [
 			...fromFacts.filter((c) => c.sectionId === id),
-			...buildCommandCards(s, id, options.intents ?? {}, options.overlaps ?? [], meta.domains?.[s.title])
+			...buildCommandCards(s, id, options.intents ?? {}, options.overlaps ?? [], meta.domains?.[s.title]),
+			...exerciseCards(exercises, s.title, id)
 		].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 		for (const c of built) {
 			// No two cards with the same question and answer, whatever their source.

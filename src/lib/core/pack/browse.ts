@@ -10,10 +10,20 @@ export const KIND_LABELS: Record<CardKind, string> = {
 	'command-fill': 'Command: fill in',
 	'command-type': 'Command: type it',
 	'command-order': 'Command: word order',
-	'config-fill': 'Config: fill in'
+	'config-fill': 'Config: fill in',
+	scenario: 'Scenario',
+	'multi-select': 'Multiple select',
+	'command-sequence': 'Command sequence',
+	'read-output': 'Read the output'
 };
 
 export const KINDS = Object.keys(KIND_LABELS) as CardKind[];
+
+const correctOptions = (options: readonly { text: string; correct: boolean }[]) =>
+	options
+		.filter((o) => o.correct)
+		.map((o) => o.text)
+		.join('; ');
 
 /** The question and the answer of a card as plain text. */
 export function cardText(card: Card): { question: string; answer: string } {
@@ -42,6 +52,26 @@ export function cardText(card: Card): { question: string; answer: string } {
 			return { question: card.prompt, answer: card.tokens.join(' ') };
 		case 'config-fill':
 			return { question: card.prompt, answer: card.answer };
+		case 'scenario':
+			return {
+				question: `${card.situation} ${card.question} ${card.options.map((o) => o.text).join(' · ')}`,
+				answer: correctOptions(card.options)
+			};
+		case 'multi-select':
+			return {
+				question: `${card.stem} ${card.options.map((o) => o.text).join(' · ')}`,
+				answer: correctOptions(card.options)
+			};
+		case 'command-sequence':
+			return {
+				question: `${card.task} ${card.steps.map((s) => s.prompt).join(' · ')}`,
+				answer: card.steps.map((s) => s.answer).join(' · ')
+			};
+		case 'read-output':
+			return {
+				question: `$ ${card.command}\n${card.output}\n${card.question}`,
+				answer: correctOptions(card.options)
+			};
 		default:
 			return assertUnreachable(card);
 	}

@@ -18,6 +18,14 @@ export function cardQuestion(card: Card): string {
 		case 'command-order':
 		case 'config-fill':
 			return card.prompt;
+		case 'scenario':
+			return `${card.situation} ${card.question}`;
+		case 'multi-select':
+			return card.stem;
+		case 'command-sequence':
+			return card.task;
+		case 'read-output':
+			return `$ ${card.command} — ${card.question}`;
 		default:
 			return assertUnreachable(card);
 	}
@@ -45,6 +53,15 @@ export function cardAnswer(card: Card): string {
 			return card.command;
 		case 'command-order':
 			return card.tokens.join(' ');
+		case 'scenario':
+		case 'multi-select':
+		case 'read-output':
+			return card.options
+				.filter((o) => o.correct)
+				.map((o) => o.text)
+				.join('; ');
+		case 'command-sequence':
+			return card.steps.map((s) => s.answer).join('\n');
 		default:
 			return assertUnreachable(card);
 	}

@@ -52,6 +52,8 @@ const Options = v.pipe(
 	v.maxLength(12, 'has too many options (12 at most)')
 );
 
+const correctCount = (options: readonly { correct: boolean }[]) => options.filter((o) => o.correct).length;
+
 const Card = v.variant(
 	'kind',
 	[
@@ -113,9 +115,45 @@ const Card = v.variant(
 			before: Text,
 			after: Text,
 			answer: NonEmpty
-		})
+		}),
+		v.pipe(
+			v.object({
+				...base,
+				kind: v.literal('scenario'),
+				situation: NonEmpty,
+				question: NonEmpty,
+				options: ReasonedOptions
+			}),
+			v.check((c) => correctCount(c.options) === 1, 'needs exactly one correct option')
+		),
+		v.pipe(
+			v.object({ ...base, kind: v.literal('multi-select'), stem: NonEmpty, options: ReasonedOptions }),
+			v.check((c) => correctCount(c.options) >= 2, 'needs at least two correct options'),
+			v.check((c) => correctCount(c.options) < c.options.length, 'needs at least one wrong option')
+		),
+		v.object({
+			...base,
+			kind: v.literal('command-sequence'),
+			task: NonEmpty,
+			steps: v.pipe(
+				v.array(v.object({ prompt: NonEmpty, answer: NonEmpty }), 'must be a list of steps'),
+				v.minLength(2, 'needs at least two steps'),
+				v.maxLength(20, 'has too many steps (20 at most)')
+			)
+		}),
+		v.pipe(
+			v.object({
+				...base,
+				kind: v.literal('read-output'),
+				command: NonEmpty,
+				output: NonEmpty,
+				question: NonEmpty,
+				options: ReasonedOptions
+			}),
+			v.check((c) => correctCount(c.options) >= 1, 'needs at least one correct option')
+		)
 	],
-	'must have a known kind (flashcard, mcq, truefalse, cloze, domc, command-fill, command-type, command-order, config-fill)'
+	'must have a known kind (flashcard, mcq, truefalse, cloze, domc, command-fill, command-type, command-order, config-fill, scenario, multi-select, command-sequence, read-output)'
 );
 
 const Section = v.object({

@@ -14,7 +14,8 @@ export const PACK_FORMAT = 'deckhand-pack';
 /**
  * 2: every card may carry its reason (`why`), its exam tags (`domain`, `objectives`) and the fact it tests
  * (`fact`, so sibling cards of one fact are spread over days); MCQ and DOMC options carry reasons.
- * Format 1 packs read unchanged.
+ * Format 1 packs read unchanged. Also in format 2: the kinds scenario, multi-select, command-sequence and
+ * read-output (a format 2 pack without them reads as before).
  */
 export const PACK_FORMAT_VERSION = 2;
 
@@ -55,7 +56,11 @@ export type CardKind =
 	| 'command-fill'
 	| 'command-type'
 	| 'command-order'
-	| 'config-fill';
+	| 'config-fill'
+	| 'scenario'
+	| 'multi-select'
+	| 'command-sequence'
+	| 'read-output';
 
 /** Exam domain id (one of DCA_DOMAINS) or 'beyond' for material outside the exam. */
 export type CardDomain = string;
@@ -159,6 +164,43 @@ export interface ConfigFillCard extends CardBase {
 	answer: string;
 }
 
+/** A short situation and a question about it; exactly one option is correct, each says why. */
+export interface ScenarioCard extends CardBase {
+	kind: 'scenario';
+	situation: string;
+	question: string;
+	options: ReasonedOption[];
+}
+
+/** A question with two or more correct options; the stem says how many to choose ("Choose two."). */
+export interface MultiSelectCard extends CardBase {
+	kind: 'multi-select';
+	stem: string;
+	options: ReasonedOption[];
+}
+
+/** One typed step of a command sequence: what to do, and the command that does it. */
+export interface SequenceStep {
+	prompt: string;
+	answer: string;
+}
+
+/** A multi-step task: each step typed and checked by the command checker, in order. */
+export interface CommandSequenceCard extends CardBase {
+	kind: 'command-sequence';
+	task: string;
+	steps: SequenceStep[];
+}
+
+/** A command's output and a question about what it says; one or more options are correct. */
+export interface ReadOutputCard extends CardBase {
+	kind: 'read-output';
+	command: string;
+	output: string;
+	question: string;
+	options: ReasonedOption[];
+}
+
 export type Card =
 	| FlashcardCard
 	| McqCard
@@ -168,7 +210,11 @@ export type Card =
 	| CommandFillCard
 	| CommandTypeCard
 	| CommandOrderCard
-	| ConfigFillCard;
+	| ConfigFillCard
+	| ScenarioCard
+	| MultiSelectCard
+	| CommandSequenceCard
+	| ReadOutputCard;
 
 export interface Pack {
 	id: PackId;

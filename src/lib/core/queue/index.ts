@@ -12,11 +12,38 @@ export interface QueueItem<C extends Card = Card> {
 	state: CardState;
 }
 
-/** What to study: everything, one pack, or chosen sections of a pack; cram ignores due dates. */
+/**
+ * What to study: everything, one pack, or chosen sections of a pack; cram ignores due dates. A drill is
+ * a cram (the schedule is left alone) on one exam domain, one objective, or chosen cards (the questions
+ * missed in an exam).
+ */
 export interface StudyScope {
 	packId?: PackId;
 	sectionIds?: SectionId[];
 	cram?: boolean;
+	drill?: Drill;
+}
+
+export type Drill =
+	| { domain: string }
+	| { objective: string }
+	/** Cards as "packId\u0000cardId" keys, see itemKey. */
+	| { cards: string[] };
+
+/** Whether a card belongs to a drill (its own domain, else its section's; its objective tags). */
+export function inDrill(
+	drill: Drill,
+	card: {
+		id: string;
+		packId: string;
+		domain?: string | undefined;
+		objectives?: readonly string[] | undefined;
+	},
+	sectionDomain: string | undefined
+): boolean {
+	if ('domain' in drill) return (card.domain ?? sectionDomain) === drill.domain;
+	if ('objective' in drill) return card.objectives?.includes(drill.objective) === true;
+	return drill.cards.includes(itemKey({ packId: card.packId, cardId: card.id }));
 }
 
 /** A stable string key for a card across packs. */

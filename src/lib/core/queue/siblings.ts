@@ -35,10 +35,14 @@ export function familyOf(kind: CardKind): KindFamily {
 		case 'truefalse':
 		case 'mcq':
 		case 'domc':
+		case 'scenario':
+		case 'multi-select':
+		case 'read-output':
 			return 'question';
 		case 'command-order':
 		case 'command-fill':
 		case 'command-type':
+		case 'command-sequence':
 			return 'command';
 		case 'config-fill':
 			return 'config';
@@ -57,9 +61,13 @@ const INTRODUCTION: readonly CardKind[] = [
 	'truefalse',
 	'mcq',
 	'domc',
+	'scenario',
+	'read-output',
+	'multi-select',
 	'command-order',
 	'command-fill',
 	'command-type',
+	'command-sequence',
 	'config-fill'
 ];
 

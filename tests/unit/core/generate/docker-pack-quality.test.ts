@@ -189,6 +189,13 @@ describe('the built-in Docker pack, keys and errata', () => {
 					return `${c.prompt}\n${c.tokens.join(' ')}`;
 				case 'config-fill':
 					return `${c.prompt}\n${c.before}\n${c.answer}\n${c.after}`;
+				case 'scenario':
+				case 'read-output':
+					return [c.question, ...c.options.filter((o) => o.correct).map((o) => o.text)].join('\n');
+				case 'multi-select':
+					return [c.stem, ...c.options.filter((o) => o.correct).map((o) => o.text)].join('\n');
+				case 'command-sequence':
+					return [c.task, ...c.steps.map((st) => `${st.prompt}\n${st.answer}`)].join('\n');
 			}
 		};
 		const outdated = [
