@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 const deckhand = (...args: string[]) =>
-	spawnSync(process.execPath, ['scripts/deckhand.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+	spawnSync(process.execPath, ['scripts/cli/deckhand.js', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('deckhand coverage --objectives', { timeout: 120_000 }, () => {
 	it('maps the cards of notes to objectives and lists the gaps, as JSON', () => {
