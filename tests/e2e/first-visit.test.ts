@@ -9,22 +9,26 @@ const guide = JSON.parse(readFileSync('questions/docker-guide.pack.json', 'utf8'
 };
 const firstSection = [...guide.sections].sort((a, b) => a.order - b.order)[0]!;
 const inFirst = guide.cards.filter((c) => c.sectionId === firstSection.id).length;
+// Every built-in pack (the guide and the Docker Certified Associate pack) counts on the home page.
+const total = ['docker-guide', 'dca']
+	.map((name) => JSON.parse(readFileSync(`questions/${name}.pack.json`, 'utf8')).pack.cards.length as number)
+	.reduce((a, b) => a + b, 0);
 
 test('a first visit paints the built-in pack’s counts before its install has even fetched the pack', async ({
 	page
 }) => {
-	// Hold the built-in pack's file: the install cannot finish until it is released.
+	// Hold the built-in packs' files: the install cannot finish until they are released.
 	let release: () => void = () => {};
 	const held = new Promise<void>((r) => (release = r));
 	let asked = false;
-	await page.route(/docker-guide\.pack\.[^/]*json$/, async (route) => {
+	await page.route(/(docker-guide|dca)\.pack\.[^/]*json$/, async (route) => {
 		asked = true;
 		await held;
 		await route.continue();
 	});
 	await page.goto('/');
 	const counts = page.getByRole('definition');
-	await expect(counts.nth(1)).toHaveText(String(guide.cards.length));
+	await expect(counts.nth(1)).toHaveText(String(total));
 	await expect(counts.nth(0)).toHaveText('0');
 	const pack = page.getByRole('region', { name: guide.title });
 	await expect(pack.getByText(`0 due · ${guide.cards.length} new`, { exact: true })).toBeVisible();
@@ -37,7 +41,7 @@ test('a first visit paints the built-in pack’s counts before its install has e
 
 	release();
 	// Installed: the same figures, now read from the database.
-	await expect(page.getByTestId('new-count')).toHaveText(String(guide.cards.length), { timeout: 30_000 });
+	await expect(page.getByTestId('new-count')).toHaveText(String(total), { timeout: 30_000 });
 	await expect(page.getByTestId('due-count')).toHaveText('0');
 });
 

@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
 
-test('the Packs page lists the Docker pack with its sections and counts by kind', async ({ page }) => {
+test('the Packs page lists the built-in packs with their sections and counts by kind', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Packs' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Packs' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: 'Docker study guide' })).toBeVisible();
-	const sections = page.getByRole('heading', { level: 3 });
-	await expect(sections).toHaveCount(9);
-	await expect(sections.first()).toContainText('Container Networking');
+	await expect(page.getByRole('heading', { level: 2, name: 'Docker Certified Associate' })).toBeVisible();
+	// The guide's 9 sections and the exam pack's 6 domains.
+	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(15);
+	await expect(page.getByRole('heading', { level: 3, name: 'Container Networking' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 3, name: 'Orchestration' })).toBeVisible();
 	const kinds = page.getByRole('list', { name: 'Cards by kind in Container Networking' });
 	await expect(kinds.getByText('Multiple choice')).toBeVisible();
 	await expect(kinds.getByText('Command: type it')).toBeVisible();

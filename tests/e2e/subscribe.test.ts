@@ -185,8 +185,11 @@ test('publish, subscribe, study, publish v2: the update keeps progress; a wrong 
 		const now = new Map(
 			(after.states as State[]).filter((s) => s.packId === 'notes').map((s) => [s.cardId, s])
 		);
-		for (const [id, s] of studied) expect(now.get(id)).toEqual(s);
-		expect(now.get('added-in-v2')?.state).toBe('new');
+		// The schedule of every studied card is kept (its place in the pack may move with the update).
+		const schedule = (s: State | undefined) => s && { ...s, order: undefined };
+		for (const [id, s] of studied) expect(schedule(now.get(id))).toEqual(schedule(s));
+		// The added card is new: it has no state until it is reviewed (schema version 8).
+		expect(now.has('added-in-v2')).toBe(false);
 		expect(now.has(removed.id as string)).toBe(false);
 		expect((after.retired as { packId: string; id: string }[]).map((r) => `${r.packId}/${r.id}`)).toEqual([
 			`notes/${removed.id}`

@@ -10,12 +10,6 @@ import { findCards } from './pack-cards';
 
 type Pick = [packId: string, cardId: string];
 
-/**
- * New cards read to mix kinds, shared among the sections that can contribute today (each gets at least
- * twice its share of the day's new cards). Reading a card costs about as much as the rest of the queue:
- * this keeps the queue quick at 20,000 cards; in a longer section the mix is made from its first cards.
- */
-const NEW_READ_BUDGET = 600;
 
 /** Cards keyed by [packId, cardId], each pack's record read once. */
 async function readCards(db: DeckhandDb, picks: readonly Pick[]): Promise<Map<string, CardRecord>> {
@@ -42,8 +36,9 @@ export async function loadGradedToday(db: DeckhandDb, dayStart: number): Promise
 
 /**
  * The new cards of each section (each in document order) as candidates for today: the sections that
- * can contribute within `limit` (sections take turns, so at most `limit` of them), each read up to its
- * share of NEW_READ_BUDGET.
+ * can contribute within `limit` (sections take turns, so at most `limit` of them), every new card of
+ * each. A pack's cards are one record (schema version 8), so reading them all costs one read per pack;
+ * a section's cards are stored by kind, so reading only its first cards would see only flashcards.
  */
 export async function loadNewCandidates(
 	db: DeckhandDb,
@@ -52,9 +47,7 @@ export async function loadNewCandidates(
 ): Promise<NewCandidate[][]> {
 	if (limit <= 0) return [];
 	const contributing = sections.filter((s) => s.length > 0).slice(0, limit);
-	const n = Math.max(1, contributing.length);
-	const share = Math.max(Math.ceil(NEW_READ_BUDGET / n), 2 * Math.ceil(limit / n));
-	const chosen = contributing.map((s) => s.slice(0, share));
+	const chosen = contributing;
 	const cards = await readCards(db, chosen.flat());
 	return chosen.map((picks) =>
 		picks.flatMap(([packId, cardId]) => {
