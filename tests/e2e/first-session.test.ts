@@ -33,10 +33,12 @@ test('a first session mixes kinds, with a command exercise in the first ten card
 				req.onsuccess = () => res(req.result as T[]);
 			});
 		type C = { packId: string; id: string; sectionId: string; fact?: string; source: { text: string } };
-		const [logs, cards] = await Promise.all([
+		const [logs, packCards] = await Promise.all([
 			read<{ packId: string; cardId: string }>('logs'),
-			read<C>('cards')
+			read<{ packId: string; cards: Omit<C, 'packId'>[] }>('packCards')
 		]);
+		// Each installed pack's cards are one record (schema version 8).
+		const cards: C[] = packCards.flatMap((r) => r.cards.map((c) => ({ ...c, packId: r.packId })));
 		const byKey = new Map(cards.map((c) => [`${c.packId}/${c.id}`, c]));
 		return logs.map((l) => {
 			const c = byKey.get(`${l.packId}/${l.cardId}`)!;
