@@ -247,9 +247,13 @@ test('a pack file dropped on the Packs page opens the same preview', async ({ pa
 		return dt;
 	}, text);
 	const zone = page.getByTestId('drop-zone');
-	await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-	await zone.dispatchEvent('drop', { dataTransfer: transfer });
 	const dialog = page.getByRole('dialog', { name: 'Import Dropped pack?' });
+	// The prerendered page is there before its script: a drop that early does nothing, so drop again.
+	await expect(async () => {
+		await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+		await zone.dispatchEvent('drop', { dataTransfer: transfer });
+		await expect(dialog).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
 	await expect(dialog.getByTestId('plan')).toHaveText('2 cards will be added as new.');
 	await dialog.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByTestId('import-done')).toContainText('Imported Dropped pack');
