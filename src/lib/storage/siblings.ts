@@ -10,7 +10,6 @@ import { findCards } from './pack-cards';
 
 type Pick = [packId: string, cardId: string];
 
-
 /** Cards keyed by [packId, cardId], each pack's record read once. */
 async function readCards(db: DeckhandDb, picks: readonly Pick[]): Promise<Map<string, CardRecord>> {
 	const cards = await findCards(db, picks);
