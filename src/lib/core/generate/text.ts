@@ -237,14 +237,24 @@ export function whichQuestion(who: string, fact: string): string | null {
 export function sentenceAbout(subject: string, plural: boolean, fact: string): string | null {
 	const f = fact.trim().replace(/[.:;]$/, '');
 	if (!f) return null;
+	// An author's full sentence (capital letter, a verb, a closing full stop) stands alone: prefixing its
+	// heading ("With raft and the manager quorum, …") would only make it worse.
+	if (/^[A-Z]/.test(fact.trim()) && /\.$/.test(fact.trim()) && isClause(f)) return sentence(f);
 	const lead = upperFirst(subject);
 	if (/^(is|are|has|have|can|cannot|does|do|needs|must|may|will|gives|runs|lets)\b/i.test(f))
 		return sentence(`${lead} ${f.charAt(0).toLowerCase()}${f.slice(1)}`);
 	const p = predicate(upperFirst(f), plural);
 	if (p) return sentence(`${lead} ${p}`);
-	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f)) return sentence(`With ${subject}, there is ${lowerFirst(f)}`);
+	// A heading that is not a noun phrase ("From docker run to a service", "Scaling strategies") cannot
+	// lead a sentence as "With …,": such a fact makes fewer cards instead.
+	const nounPhrase = !(
+		/\s/.test(subject.trim()) &&
+		/^(from|to|with|for|in|on|about|how|why|when|what)\b|^[a-z]+ing\b/i.test(subject.trim())
+	);
+	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f))
+		return nounPhrase ? sentence(`With ${subject}, there is ${lowerFirst(f)}`) : null;
 	// A full sentence that names its own subject stands alone; any other clause keeps its subject as context.
 	if (isClause(f) && /^(A|An|The|Each|Every|Compose|Docker|Swarm)\s/.test(f)) return sentence(f);
-	if (isClause(f)) return sentence(`With ${subject}, ${lowerFirst(f)}`);
+	if (isClause(f) && nounPhrase) return sentence(`With ${subject}, ${lowerFirst(f)}`);
 	return null;
 }
