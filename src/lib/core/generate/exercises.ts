@@ -218,6 +218,12 @@ export function readExercises(markdown: string): Exercises {
 		const options = arrange(parts);
 		const question = parts.question!;
 		const many = parts.answers.length > 1;
+		// The card's reason is the right options' own reasons.
+		const reason = options
+			.filter((o) => o.correct && o.why)
+			.map((o) => o.why!.replace(/^\w/, (c) => c.toUpperCase()).replace(/([^.!?])$/, '$1.'))
+			.join(' ');
+		const why = reason ? { why: reason } : {};
 		if (m[1] === 'Output') {
 			add({
 				id: cardId('read-output', origin(where, `${head}\u0000${question}`), ''),
@@ -226,7 +232,8 @@ export function readExercises(markdown: string): Exercises {
 				command: head,
 				output: output!.value,
 				question: many ? `${question} ${chooseHint(parts.answers.length)}` : question,
-				options
+				options,
+				...why
 			});
 		} else if (many) {
 			add({
@@ -234,7 +241,8 @@ export function readExercises(markdown: string): Exercises {
 				kind: 'multi-select',
 				...base(where, head),
 				stem: `${head} ${question} ${chooseHint(parts.answers.length)}`,
-				options
+				options,
+				...why
 			});
 		} else {
 			add({
@@ -243,7 +251,8 @@ export function readExercises(markdown: string): Exercises {
 				...base(where, head),
 				situation: head,
 				question,
-				options
+				options,
+				...why
 			});
 		}
 	};
