@@ -14,8 +14,21 @@ export async function answerCard(page: Page): Promise<Shown> {
 	const word = card.getByRole('textbox', { name: 'Missing word' });
 	const yes = card.getByRole('button', { name: 'Yes, correct' });
 	const options = card.getByRole('list').getByRole('button');
+	const radio = card.getByRole('radio');
+	const box = card.getByRole('checkbox');
+	const step = card.getByRole('textbox', { name: /^Step \d+:/ });
 	await expect(
-		show.or(command).or(blank).or(bank).or(lines).or(word).or(yes).or(options.first())
+		show
+			.or(command)
+			.or(blank)
+			.or(bank)
+			.or(lines)
+			.or(word)
+			.or(yes)
+			.or(options.first())
+			.or(radio.first())
+			.or(box.first())
+			.or(step)
 	).toBeVisible();
 	const check = card.getByRole('button', { name: 'Check' });
 	if (await show.isVisible()) {
@@ -46,6 +59,24 @@ export async function answerCard(page: Page): Promise<Shown> {
 		await word.fill('something');
 		await check.click();
 		return 'cloze';
+	}
+	if (await radio.first().isVisible()) {
+		await radio.first().check();
+		await check.click();
+		return 'choice';
+	}
+	if (await box.first().isVisible()) {
+		await box.first().check();
+		await check.click();
+		return 'choice';
+	}
+	if (await step.isVisible()) {
+		// A command sequence: one command per step, in order, until the last is checked.
+		while (await step.isVisible()) {
+			await step.fill('docker ps');
+			await step.press('Enter');
+		}
+		return 'command';
 	}
 	if (await yes.isVisible()) {
 		// One option at a time until the question ends (at the first mistake or the last option).

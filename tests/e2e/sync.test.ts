@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startSyncServer, type SyncServer } from '../fixtures/sync-server';
+import { answerCard, gradeCard } from './answer-card';
 
 let server: SyncServer;
 
@@ -14,8 +15,14 @@ test.afterAll(async () => {
 	await server?.stop();
 });
 
-async function setUpSync(page: Page, url: string): Promise<void> {
+/** Opens Settings and waits for its script: the prerendered form is on screen before it can act. */
+async function openSettings(page: Page): Promise<void> {
 	await page.goto('/settings');
+	await page.waitForLoadState('networkidle');
+}
+
+async function setUpSync(page: Page, url: string): Promise<void> {
+	await openSettings(page);
 	await page.getByRole('textbox', { name: 'Server URL' }).fill(url);
 	await page.getByRole('textbox', { name: 'User name' }).fill('learner');
 	await page.getByLabel('Password').fill('learner');
@@ -28,7 +35,7 @@ async function setUpSync(page: Page, url: string): Promise<void> {
 }
 
 async function syncNow(page: Page): Promise<void> {
-	await page.goto('/settings');
+	await openSettings(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Last synced' })).toBeVisible();
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
@@ -43,9 +50,10 @@ async function gradeThree(page: Page): Promise<void> {
 	const progress = page.getByText(/\d+ reviewed/);
 	await expect(progress).toBeVisible();
 	const done = Number(/(\d+) reviewed/.exec((await progress.textContent()) ?? '')?.[1]);
-	for (const [i, grade] of ['Good', 'Easy', 'Hard'].entries()) {
-		await page.getByRole('button', { name: 'Show answer' }).click();
-		await page.getByRole('button', { name: grade }).click();
+	for (const [i, grade] of (['Good', 'Easy', 'Hard'] as const).entries()) {
+		// New cards mix kinds: each is answered its own way, then graded.
+		await answerCard(page);
+		await gradeCard(page, grade);
 		await expect(page.getByText(`${done + i + 1} reviewed`)).toBeVisible();
 	}
 }
@@ -90,7 +98,7 @@ test('two devices synced through the server see each other’s reviews and the s
 	expect(await counts(laptop)).toEqual(afterLaptop);
 
 	// With the switch on, the laptop syncs by itself when it opens (and after each session).
-	await laptop.goto('/settings');
+	await openSettings(laptop);
 	await laptop.getByRole('switch', { name: 'Sync on open and after each session' }).check();
 	await expect(laptop.getByRole('status').filter({ hasText: 'Last synced' })).toHaveText(
 		'Last synced just now.'
@@ -103,7 +111,7 @@ test('two devices synced through the server see each other’s reviews and the s
 });
 
 test('a wrong password gets a plain answer and nothing syncs @desktop', async ({ page }) => {
-	await page.goto('/settings');
+	await openSettings(page);
 	await page.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
 	await page.getByRole('textbox', { name: 'User name' }).fill('learner');
 	await page.getByLabel('Password').fill('wrong');
