@@ -1,3 +1,4 @@
+import { judgeChoice } from '../answer/choice';
 import { optionVerdict } from '../answer/option';
 import { suggestRating } from '../answer/rating';
 import type { WeightedDomain } from './draw';
@@ -14,10 +15,10 @@ import type {
 /** Whether an item was answered right; unanswered items count as wrong. Multiple select is all or nothing. */
 export function isCorrect(item: ExamItem): boolean {
 	if (item.kind === 'domc') return item.outcome === 'correct';
-	if (item.kind === 'multi') {
-		const options = item.candidate.card.options;
-		return item.answer.length > 0 && options.every((o, i) => o.correct === item.answer.includes(i));
-	}
+	if (item.kind === 'multi')
+		return (
+			item.answer.length > 0 && judgeChoice(item.candidate.card.options, item.answer).verdict === 'correct'
+		);
 	return item.answer !== null && optionVerdict(item.candidate.card, item.answer) === 'correct';
 }
 
