@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { fail, ok, type Issue, type Result } from '../result';
+import { BAIL, compileFast } from './fast-schema';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEnvelope } from './types';
 
 const MAX_TEXT = 20_000;
@@ -217,11 +218,14 @@ function pathTo(
 	];
 }
 
-const EnvelopeSchema = v.object({
+export const EnvelopeSchema = v.object({
 	format: v.literal(PACK_FORMAT, `must be "${PACK_FORMAT}"`),
 	formatVersion: v.literal(PACK_FORMAT_VERSION),
 	pack: PackSchema
 });
+
+// Valid input takes the fast path (same output, no bookkeeping); anything it cannot vouch for, valibot.
+const fastEnvelope = compileFast(EnvelopeSchema);
 
 /** Upgrades, one step at a time, from older format versions to the current one. */
 const UPGRADES: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -284,6 +288,8 @@ export function upgradeEnvelope(input: unknown): Result<unknown> {
 export function parsePackEnvelope(input: unknown): Result<PackEnvelope> {
 	const up = upgradeEnvelope(input);
 	if (!up.ok) return up;
+	const fast = fastEnvelope(up.value);
+	if (fast !== BAIL) return ok(fast as PackEnvelope);
 	const r = v.safeParse(EnvelopeSchema, up.value, { abortEarly: false });
 	if (r.success) return ok(r.output as unknown as PackEnvelope);
 	const errors: Issue[] = r.issues.slice(0, 200).map((i) => ({

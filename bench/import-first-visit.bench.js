@@ -1,0 +1,80 @@
+// The first visit's install of the built-in packs, in Chromium with Lighthouse's mobile CPU slowdown
+// (4×): from navigation to the install done (the flag the app sets in localStorage once every built-in
+// pack is stored), the main thread's long tasks on the way (Lighthouse counts each task's time past
+// 50 ms as blocking), and the bytes of the pack files fetched. Each run is a fresh browser profile.
+import { execFileSync } from 'node:child_process';
+import { launchChromium, serveBuild } from '../scripts/browser.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const port = Number(process.env.BENCH_PORT ?? 4292);
+const url = `http://127.0.0.1:${port}`;
+// BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
+const dir = process.env.BENCH_BUILD_DIR ?? 'build';
+if (!process.env.BENCH_BUILD_DIR) {
+	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+const server = await serveBuild(port, dir);
+const browser = await launchChromium();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const range = (xs, unit = ' ms', digits = 0) =>
+	`median ${median(xs).toFixed(digits)}${unit} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+
+const rows = { done: [], fcp: [], longest: [], blocking: [], count: [], packBytes: [], packStart: [] };
+try {
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext();
+		await context.addInitScript(() => {
+			const w = /** @type {any} */ (window);
+			w.__long = [];
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
+			}).observe({ type: 'longtask', buffered: true });
+		});
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		await page.goto(`${url}/`);
+		await page.waitForFunction(() => localStorage.getItem('deckhand.installed') !== null, null, {
+			timeout: 120_000,
+			polling: 20
+		});
+		const r = await page.evaluate(() => {
+			const done = performance.now();
+			const long = /** @type {[number, number][]} */ (/** @type {any} */ (window).__long).filter(
+				([start]) => start < done
+			);
+			const packs = performance
+				.getEntriesByType('resource')
+				.filter((e) => /\.pack[^/]*\.json/.test(e.name) || /\/packs?\//.test(e.name));
+			return {
+				done,
+				fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+				longest: Math.max(0, ...long.map(([, d]) => d)),
+				blocking: long.reduce((a, [, d]) => a + Math.max(0, d - 50), 0),
+				count: long.filter(([, d]) => d > 50).length,
+				packBytes: packs.reduce((a, e) => a + /** @type {any} */ ((e).transferSize || 0), 0),
+				packStart: Math.min(...packs.map((e) => e.startTime))
+			};
+		});
+		for (const [k, v] of Object.entries(r)) rows[k].push(v);
+		await context.close();
+	}
+	console.log(`first visit to / with 4× CPU slowdown, ${RUNS} fresh profiles:`);
+	console.log(`  built-in packs installed after: ${range(rows.done)}`);
+	console.log(`  first contentful paint: ${range(rows.fcp)}`);
+	console.log(`  first pack file requested at: ${range(rows.packStart)}`);
+	console.log(`  longest main-thread task until installed: ${range(rows.longest)}`);
+	console.log(`  tasks over 50 ms until installed: ${range(rows.count, '', 0)}`);
+	console.log(`  blocking time (each task's time past 50 ms) until installed: ${range(rows.blocking)}`);
+	console.log(
+		`  pack files transferred: ${range(
+			rows.packBytes.map((b) => b / 1024),
+			' KB',
+			1
+		)}`
+	);
+} finally {
+	await browser.close();
+	server.stop();
+}
