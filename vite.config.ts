@@ -6,6 +6,8 @@ import { packFigures } from './scripts/vite/pack-figures.js';
 
 export default defineConfig({
 	plugins: [packFigures(), sveltekit(), SvelteKitPWA(pwaOptions)],
+	// The built-in packs install in a module worker (src/lib/state/builtin.worker.ts).
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

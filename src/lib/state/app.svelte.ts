@@ -1,4 +1,3 @@
-import { NEW_STATES } from '../core/scheduler/new-state';
 import type { HomeCounts } from '../storage/home';
 import { builtInPacks } from './builtin';
 import { durability } from './durability.svelte';
@@ -41,19 +40,17 @@ export function ensureBuiltIns(): Promise<void> {
 			if (r.failed)
 				startup.lostGrades = `Your last grades before the page closed could not be saved: ${r.failed}`;
 		}
+		// A pack missing or older than the app's is installed through the update plan, so a newer
+		// built-in version retires the cards it dropped; in a worker, so the page is not held up
+		// (builtin-install.ts). That code loads only when a pack needs installing.
+		const stale = [];
 		for (const builtIn of builtInPacks()) {
 			const installed = await installedVersion(db, builtIn.id);
-			if (installed === null || installed < builtIn.version) {
-				// Through the update plan, so a newer built-in version retires the cards it dropped. New cards
-				// start from plain new-card states (no ts-fsrs), and the import code loads, beside the pack
-				// file, only when a pack needs installing: a returning visit's first paint carries neither.
-				const [{ importPack }, pack] = await Promise.all([import('../storage/imports'), builtIn.load()]);
-				const r = await importPack(db, pack, NEW_STATES, Date.now(), {
-					builtIn: true,
-					confirmed: true
-				});
-				if (!r.ok) throw new Error(r.errors.map((e) => e.message).join(' '));
-			}
+			if (installed === null || installed < builtIn.version) stale.push({ id: builtIn.id, url: builtIn.url });
+		}
+		if (stale.length) {
+			const { installBuiltIns } = await import('./builtin-install');
+			await installBuiltIns(db, stale);
 		}
 		markInstalled();
 	})();

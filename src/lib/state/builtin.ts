@@ -1,19 +1,20 @@
 /**
  * The packs that ship with the app: every questions/<name>.pack.json with its <name>.meta.json (the
  * Docker guide pack and the Docker Certified Associate pack). A generated bank is a static asset fetched
- * when it needs installing, so it is never part of the app's JavaScript. Its schema is checked at build
- * time (tests/unit/core/generate/*-pack.test.ts), so the app only checks the envelope here and keeps
- * valibot out of its bundle. Each pack's figures (`?figures`, scripts/vite/pack-figures.js) are read
+ * when it needs installing (builtin-install.ts), so it is never part of the app's JavaScript. Each pack's figures (`?figures`, scripts/vite/pack-figures.js) are read
  * from the same file at build time, so a first visit shows its counts before the file is fetched.
  */
 import type { PackFigures } from '../core/pack/figures';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEnvelope } from '../core/pack/types';
+import type { Pack } from '../core/pack/types';
+import { loadBuiltInFile } from './builtin-file';
 
 export interface BuiltIn {
 	id: string;
 	version: number;
 	/** Its title and card count per section, from the pack file at build time. */
 	figures: PackFigures;
+	/** The address of its file (a static asset, precached by the service worker). */
+	url: string;
 	load: () => Promise<Pack>;
 }
 
@@ -35,15 +36,6 @@ const metas = import.meta.glob<{ id: string; version: number }>('../../../questi
 /** The order built-ins install in (and show in the pack list); others follow by name. */
 const ORDER = ['docker-guide', 'dca'];
 
-async function loadPack(url: string): Promise<Pack> {
-	const res = await fetch(url);
-	if (!res.ok) throw new Error(`Could not load the built-in pack (${res.status}).`);
-	const env = (await res.json()) as PackEnvelope;
-	if (env?.format !== PACK_FORMAT || env.formatVersion !== PACK_FORMAT_VERSION || !env.pack)
-		throw new Error('The built-in pack file is damaged.');
-	return env.pack;
-}
-
 const nameOf = (path: string) => path.replace(/^.*\//, '').replace(/\.(pack|meta)\.json$/, '');
 const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
 
@@ -58,6 +50,7 @@ export function builtInPacks(): BuiltIn[] {
 		.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
 		.map((name) => {
 			const f = figures.get(name)!;
-			return { id: f.id, version: f.version, figures: f, load: () => loadPack(urls.get(name)!) };
+			const url = urls.get(name)!;
+			return { id: f.id, version: f.version, figures: f, url, load: () => loadBuiltInFile(url) };
 		});
 }

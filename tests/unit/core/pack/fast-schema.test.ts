@@ -56,7 +56,7 @@ function replaced(root: Json, path: (string | number)[], make: (old: Json) => Js
 		return x === REMOVE ? undefined : x;
 	}
 	const [head, ...rest] = path;
-	const copy: Record<string | number, Json> = Array.isArray(root) ? [...root] : { ...(root as object) };
+	const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, Json>;
 	const next = replaced(copy[head!], rest, make);
 	if (rest.length === 0 && make(copy[head!]) === REMOVE) {
 		if (Array.isArray(copy)) copy.splice(head as number, 1);
