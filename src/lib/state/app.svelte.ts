@@ -32,7 +32,7 @@ function gradesNoted(): boolean {
  */
 export function ensureBuiltIns(): Promise<void> {
 	ready ??= (async () => {
-		const [{ getDb }, { installedVersion }] = await storage();
+		const [{ getDb }, { installedVersions }] = await storage();
 		const db = getDb();
 		if (gradesNoted()) {
 			const { replayGrades } = await import('./grade-journal');
@@ -43,11 +43,14 @@ export function ensureBuiltIns(): Promise<void> {
 		// A pack missing or older than the app's is installed through the update plan, so a newer
 		// built-in version retires the cards it dropped; in a worker, so the page is not held up
 		// (builtin-install.ts). That code loads only when a pack needs installing.
-		const stale = [];
-		for (const builtIn of builtInPacks()) {
-			const installed = await installedVersion(db, builtIn.id);
-			if (installed === null || installed < builtIn.version) stale.push({ id: builtIn.id, url: builtIn.url });
-		}
+		const builtIns = builtInPacks();
+		const installed = await installedVersions(
+			db,
+			builtIns.map((b) => b.id)
+		);
+		const stale = builtIns
+			.filter((b, i) => installed[i] === null || installed[i]! < b.version)
+			.map((b) => ({ id: b.id, url: b.url }));
 		if (stale.length) {
 			const { installBuiltIns } = await import('./builtin-install');
 			await installBuiltIns(db, stale);

@@ -7,7 +7,7 @@ import * as machine from '../core/session';
 import { getDb } from '../storage/db';
 import {
 	buildQueue,
-	buildQueueKeys,
+	buildQueueHead,
 	loadItems,
 	loadSessionHistory,
 	openSession,
@@ -122,6 +122,10 @@ export class StudyState {
 	async load(): Promise<void> {
 		this.loading = true;
 		try {
+			// Opening the database overlaps loading the storage code that reads it first.
+			getDb()
+				.open()
+				.catch(() => undefined);
 			await Promise.all([ensureBuiltIns(), settings.load()]);
 			if (startup.lostGrades) this.error = startup.lostGrades;
 			const db = getDb();
@@ -129,21 +133,25 @@ export class StudyState {
 			const w = settings.window(now);
 			this.#scheduler = await learnerScheduler();
 			performance.mark('deckhand:queue-start');
-			// The first cards are loaded before the screen shows; the rest follow in the background.
+			// The first cards are loaded before the screen shows; the rest follow in the background. Today's
+			// session record is opened meanwhile (it is a write, to other tables).
 			let items: QueueItem[];
 			let later: Promise<QueueItem[]> = Promise.resolve([]);
+			const opened = this.scope.cram ? null : openSession(db, scopeKey(this.scope), now, w.dayStart);
+			// Awaited below; a queue that fails first is the error shown, and this one is not left unhandled.
+			opened?.catch(() => undefined);
 			if (this.scope.cram) {
 				items = await buildQueue(db, this.scope, w, settings.value, this.#scheduler);
 			} else {
-				const keys = await buildQueueKeys(db, this.scope, w, settings.value, this.#scheduler);
-				performance.measure('deckhand:queue-keys', 'deckhand:queue-start');
-				items = await loadItems(db, keys.slice(0, FIRST_BATCH));
-				if (keys.length > FIRST_BATCH) later = loadItems(db, keys.slice(FIRST_BATCH));
+				const head = await buildQueueHead(db, this.scope, w, settings.value, this.#scheduler, FIRST_BATCH);
+				performance.measure('deckhand:queue-keys', 'deckhand:queue-start', 'deckhand:queue-keys-done');
+				items = head.items;
+				if (head.keys.length > FIRST_BATCH) later = loadItems(db, head.keys.slice(FIRST_BATCH));
 			}
 			performance.measure('deckhand:queue', 'deckhand:queue-start');
 			let s = machine.startSession(items, now, this.scope.cram === true);
-			if (!this.scope.cram) {
-				const rec = await openSession(db, scopeKey(this.scope), now, w.dayStart);
+			if (opened) {
+				const rec = await opened;
 				this.#sessionId = rec.id;
 				const history = await loadSessionHistory(db, rec);
 				s = { ...s, history, reviewed: history.length };

@@ -156,6 +156,25 @@ export async function loadItems(
 	});
 }
 
+/**
+ * The queue's keys and its first `first` cards loaded, in one read-only transaction, so each pack's
+ * cards are read once (see pack-cards.ts): what a study page needs to show its first card.
+ */
+export async function buildQueueHead(
+	db: DeckhandDb,
+	scope: StudyScope,
+	w: DayWindow,
+	limits: Limits,
+	scheduler: Scheduler,
+	first: number
+): Promise<{ keys: Pick[]; items: QueueItem[] }> {
+	return db.transaction('r', [db.summaries, db.packs, db.logs, db.packCards, db.states], async () => {
+		const keys = await buildQueueKeys(db, scope, w, limits, scheduler);
+		performance.mark('deckhand:queue-keys-done');
+		return { keys, items: await loadItems(db, keys.slice(0, first), w.now) };
+	});
+}
+
 /** The whole queue for a scope, loaded (cram: every card of the scope in document order). */
 export async function buildQueue(
 	db: DeckhandDb,

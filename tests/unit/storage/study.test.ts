@@ -4,6 +4,8 @@ import { DeckhandDb } from '$lib/storage/db';
 import { installPack } from '../../fixtures/install';
 import {
 	buildQueue,
+	buildQueueHead,
+	buildQueueKeys,
 	countStudy,
 	getState,
 	loadHomeCounts,
@@ -140,6 +142,23 @@ describe('queue', () => {
 			scheduler
 		);
 		expect(q.map((i) => i.card.id)).toEqual(['q-c1', 'q-c4', 'q-c7', 'q-c2', 'q-c5']);
+	});
+
+	it('builds the queue head in one read: the same keys as the queue, its first cards loaded, each pack read once', async () => {
+		await installPack(db, flashcardPack('q', 9, 3), now);
+		const gets = vi.spyOn(db.packCards, 'bulkGet');
+		const head = await buildQueueHead(db, {}, win(now), limits, scheduler, 4);
+		// The queue reads the packs for its new cards; loading the first four reads no pack again.
+		const packsRead = gets.mock.calls.flatMap(([ids]) => ids);
+		expect(packsRead.sort()).toEqual(['p', 'q']);
+		gets.mockRestore();
+		const keys = await buildQueueKeys(db, {}, win(now), limits, scheduler);
+		expect(head.keys).toEqual(keys);
+		const whole = await buildQueue(db, {}, win(now), limits, scheduler);
+		expect(head.items.map((i) => i.card)).toEqual(whole.slice(0, 4).map((i) => i.card));
+		// New cards, never reviewed: their state is made as of the window's time.
+		expect(head.items.map((i) => [i.state.state, i.state.due])).toEqual(Array(4).fill(['new', now]));
+		expect(head.items.map((i) => i.card.id)).toEqual(keys.slice(0, 4).map(([, c]) => c));
 	});
 
 	it('counts new cards already seen today against the limit', async () => {
