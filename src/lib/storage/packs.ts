@@ -6,12 +6,6 @@ export function listPacks(db: DeckhandDb): Promise<PackRecord[]> {
 	return db.packs.toArray();
 }
 
-/** The installed version of a pack, if any. */
-export async function installedVersion(db: DeckhandDb, packId: string): Promise<number | null> {
-	const p = await db.packs.get(packId);
-	return p ? p.version : null;
-}
-
 /** The installed version of each pack named, in one read (null for a pack not installed). */
 export async function installedVersions(
 	db: DeckhandDb,
