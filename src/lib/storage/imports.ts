@@ -8,7 +8,6 @@ import { fail, ok, type Result } from '../core/result';
 import type { NewStates } from '../core/scheduler/new-state';
 import type { Table } from 'dexie';
 import type { CardRecord, DeckhandDb, PackRecord, RetiredRecord, StateRecord } from './db';
-import { readPackCards, unreviewedState } from './pack-cards';
 import { carrySummaries, rebuildSummaries, type PlacedCard } from './summary';
 import { isQuota } from './errors';
 import type { InstalledPackRow } from '../core/pack/installed';
@@ -59,7 +58,8 @@ function toCard(record: CardRecord | RetiredRecord): Card {
 
 interface InstalledRecords {
 	record: PackRecord;
-	cards: CardRecord[];
+	/** The pack's cards as stored (the file's cards, in pack order; no storage fields). */
+	cards: Card[];
 	retired: RetiredRecord[];
 }
 
@@ -67,14 +67,16 @@ async function readRecords(db: DeckhandDb, packId: string): Promise<InstalledRec
 	return db.transaction('r', db.packs, db.packCards, db.retired, async () => {
 		const record = await db.packs.get(packId);
 		if (!record) return null;
-		const cards = await readPackCards(db, packId);
+		// The stored cards as they are: a copy of each with its pack and place, at 20,000 cards, took
+		// longer than the comparison they are read for.
+		const cards = (await db.packCards.get(packId))?.cards ?? [];
 		const retired = await db.retired.where('packId').equals(packId).toArray();
 		return { record, cards, retired };
 	});
 }
 
 function toInstalled(r: InstalledRecords | null): InstalledPack | null {
-	return r && { version: r.record.version, cards: r.cards.map(toCard), retired: r.retired.map(toCard) };
+	return r && { version: r.record.version, cards: r.cards, retired: r.retired.map(toCard) };
 }
 
 /** What the device holds of a pack (its cards in study and its retired cards), or null. */
@@ -137,15 +139,26 @@ export async function importPack(
 				};
 				await db.packs.put(record);
 
-				const storedCards = new Map((stored?.cards ?? []).map((c) => [c.id as string, c]));
+				const storedCards = stored?.cards ?? [];
+				const storedOrder = new Map<string, number>();
+				storedCards.forEach((c, order) => {
+					if (!storedOrder.has(c.id)) storedOrder.set(c.id, order);
+				});
 				const restoredState = new Map<string, StateRecord>();
 				if (plan.retired.length) {
 					const keys = plan.retired.map((id) => [pack.id, id] as Key);
 					const retiringStates = await db.states.bulkGet(keys);
 					const retiredRows: RetiredRecord[] = [];
 					plan.retired.forEach((id, i) => {
-						const card = storedCards.get(id);
-						if (card) retiredRows.push({ ...card, retiredAt: now, state: retiringStates[i] ?? null });
+						const order = storedOrder.get(id);
+						if (order !== undefined)
+							retiredRows.push({
+								...storedCards[order]!,
+								packId: pack.id,
+								order,
+								retiredAt: now,
+								state: retiringStates[i] ?? null
+							});
 					});
 					await db.retired.bulkPut(retiredRows);
 					await db.states.bulkDelete(keys);
@@ -203,10 +216,10 @@ export async function importPack(
 				// from the cards and states when a summary before is missing a card that stays.
 				const before = await db.summaries.where('packId').equals(pack.id).toArray();
 				const known = new Set(states.map((s) => s.cardId as string));
-				const fresh = placed
-					.filter((c) => !known.has(c.id) && !storedCards.has(c.id))
-					.map((c) => unreviewedState({ ...c, packId: pack.id }, 0));
-				const carried = carrySummaries(pack.id, placed, [...states, ...fresh], before);
+				const unseen = new Set(
+					placed.filter((c) => !known.has(c.id) && !storedOrder.has(c.id)).map((c) => c.id as string)
+				);
+				const carried = carrySummaries(pack.id, placed, states, before, unseen);
 				if (carried) {
 					await db.summaries.where('packId').equals(pack.id).delete();
 					await db.summaries.bulkPut(carried);

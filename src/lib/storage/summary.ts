@@ -45,14 +45,17 @@ export interface PlacedCard {
 
 /**
  * The summaries of a pack after an import, without reading its states back: each card's figures come
- * from the states just written, or else from the pack's summaries before the import. Null when a card
- * is in neither (the caller rebuilds from the states instead).
+ * from the states just written, or else from the pack's summaries before the import, or, for a card in
+ * `unseen` (new to this device: it has no state), a new card's (state 0, due 0, no stability, never
+ * reviewed: what summarizePack gives a card without a state). Null when a card is in none of them (the
+ * caller rebuilds from the states instead).
  */
 export function carrySummaries(
 	packId: PackId,
 	placed: readonly PlacedCard[],
 	written: readonly StateRecord[],
-	before: readonly SectionSummary[]
+	before: readonly SectionSummary[],
+	unseen: ReadonlySet<string> = new Set()
 ): SectionSummary[] | null {
 	const fresh = new Map(written.map((s) => [s.cardId as string, s]));
 	const old = new Map<string, [SectionSummary, number]>();
@@ -70,6 +73,11 @@ export function carrySummaries(
 			g.due.push(s.due);
 			g.stability.push(s.stability);
 			g.last.push(s.lastReview ?? NaN);
+		} else if (unseen.has(card.id)) {
+			g.state.push(0);
+			g.due.push(0);
+			g.stability.push(0);
+			g.last.push(NaN);
 		} else {
 			const hit = old.get(card.id);
 			if (!hit) return null;

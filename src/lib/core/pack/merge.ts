@@ -58,8 +58,13 @@ export function cardContentKey(card: Card): string {
 	return JSON.stringify(canon(card));
 }
 
+const hasStorageFields = (card: Card) => 'packId' in card || 'order' in card || 'retiredAt' in card;
+
 /** Whether two cards say the same; the fast path skips sorting keys when both were built alike. */
 function sameContent(a: Card, b: Card): boolean {
+	// Cards as a pack file has them (stored packs keep them so): compared as they are, without copies.
+	if (!hasStorageFields(a) && !hasStorageFields(b))
+		return JSON.stringify(a) === JSON.stringify(b) || cardContentKey(a) === cardContentKey(b);
 	const { packId: _a, order: _b, retiredAt: _c, ...x } = a as Card & Record<string, unknown>;
 	const { packId: _d, order: _e, retiredAt: _f, ...y } = b as Card & Record<string, unknown>;
 	return JSON.stringify(x) === JSON.stringify(y) || cardContentKey(a) === cardContentKey(b);
