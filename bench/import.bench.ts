@@ -122,7 +122,10 @@ try {
 		}).observe({ type: 'longtask' });
 		document.addEventListener('click', (e) => (w.__at.click = e.timeStamp), true);
 		new MutationObserver(() => {
-			if (w.__at.preview === undefined && document.querySelector('dialog[open] button, [role="dialog"] button'))
+			if (
+				w.__at.preview === undefined &&
+				document.querySelector('dialog[open] button, [role="dialog"] button')
+			)
 				w.__at.preview = performance.now();
 			if (w.__at.done === undefined && document.querySelector('[data-testid="import-done"]'))
 				w.__at.done = performance.now();
