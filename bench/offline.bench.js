@@ -8,8 +8,12 @@ const RUNS = 15;
 const port = Number(process.env.BENCH_PORT ?? 4291);
 const url = `http://127.0.0.1:${port}`;
 
-execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-const server = await serveBuild(port);
+// BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
+const dir = process.env.BENCH_BUILD_DIR ?? 'build';
+if (!process.env.BENCH_BUILD_DIR) {
+	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+const server = await serveBuild(port, dir);
 const browser = await launchChromium();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
