@@ -68,6 +68,11 @@ try {
 	console.log(
 		`first route (/) JS by network idle (readiness card, and on a first visit the scheduler to install the pack, load after): ${kb(firstRoute)} gzip in ${scripts.size} files`
 	);
+	// The built-in packs install in a worker (its own bundle, Dexie included), off the page's main thread.
+	const workers = [...scripts.keys()].filter((u) => u.includes('/workers/'));
+	console.log(
+		`  of which the page's own: ${kb(firstRoute - sum(workers))}; the worker that installs the built-in packs (first visit only): ${kb(sum(workers))} in ${workers.length} files`
+	);
 	// A return visit: the pack is installed, so the import code is not needed before the counts.
 	await page.reload();
 	const again = await scriptsBeforeCounts();
