@@ -15,7 +15,16 @@ import type {
 import { flagsOf, readCommand } from '../answer/cli-model';
 import { mergeCorrections, type Overlap } from './errata';
 import type { PCode, PCommand, PSection, PSub } from './prepare';
-import { gives, hasWord, lowerFirst, sentence, shellTokens, stableShuffle, subjectOf } from './text';
+import {
+	gives,
+	hasWord,
+	lowerFirst,
+	sentence,
+	sentenceStart,
+	shellTokens,
+	stableShuffle,
+	subjectOf
+} from './text';
 import { factKey } from './facts';
 import type { ExamTags } from './notes';
 
@@ -78,7 +87,7 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Why a command does what its task asks: the author's `# Why:` line, else its correction's, else what it does. */
 function commandWhy(cmd: PCommand, code: PCode, intent: string): string {
 	// A reason that starts with a command word or flag keeps its case ("ls lists …", "--rm removes …").
-	const cap = (w: string) => (shellTokens(cmd.command).includes(w.split(/\s/)[0]!) ? w : upperFirst(w));
+	const cap = (w: string) => (shellTokens(cmd.command).includes(w.split(/\s/)[0]!) ? w : sentenceStart(w));
 	if (cmd.why) return sentence(cap(cmd.why));
 	if (code.why) return sentence(cap(code.why));
 	const note = cmd.corrections.find((c) => c.why);

@@ -20,8 +20,10 @@ import {
 	gives,
 	hasWord,
 	lowerFirst,
+	FINITE_VERB,
 	sentence,
 	sentenceAbout,
+	sentenceStart,
 	stableShuffle,
 	upperFirst,
 	whichQuestion
@@ -97,17 +99,34 @@ const make = (draft: Draft, f: NoteFact, disc: string): Card =>
 
 /** The reason a fact gives: the author's why line, else the correction's, else null. */
 function reasonOf(f: NoteFact): string | null {
-	if (f.why) return sentence(upperFirst(f.why));
+	if (f.why) return sentence(sentenceStart(f.why));
 	const c = f.corrections.find((x) => x.why);
 	return c ? c.why : null;
 }
 
-/** A definition said of its term: "The overlay network driver connects …", else "overlay: …". */
+/**
+ * A definition said of its term: "The overlay network driver connects …", "A task in a swarm is one
+ * scheduling slot …" (a definition that is a noun phrase), else "The replicated service mode: the default; …".
+ */
 function defined(t: TermFact): string {
-	return (
-		sentenceAbout(t.subject, t.plural, t.definition) ??
-		`${literalName(t.term) ? t.term : upperFirst(t.term)}: ${sentence(t.definition)}`
-	);
+	const said = sentenceAbout(t.subject, t.plural, t.definition);
+	if (said) return said;
+	// A noun phrase ("one scheduling slot of a service; …") is what the term is; "the default; keeps …" is not one.
+	if (nounPhrase(t.definition))
+		return sentence(`${upperFirst(t.subject)} ${t.plural ? 'are' : 'is'} ${t.definition}`);
+	const lead = literalName(t.subject) ? t.subject : upperFirst(t.subject);
+	return `${lead}: ${sentence(t.definition)}`;
+}
+
+/**
+ * True when a definition is a noun phrase ("a group of users inside one organization, …"), not a clause
+ * with its own subject ("the node runs no tasks; …", "a file from a lower layer is copied up …") nor a
+ * label ("the default; …"): only a noun phrase can follow "X is".
+ */
+function nounPhrase(definition: string): boolean {
+	if (!/^(a|an|the|one)\s/i.test(definition) || /^the default\b/i.test(definition)) return false;
+	const head = (definition.split(/[;,(:]/)[0] ?? '').replace(/\s(that|which|who|where|when)\s.*$/, '');
+	return !FINITE_VERB.test(head);
 }
 
 /** A name written as Docker spells it (json-file, node.role, 127.0.0.11): never capitalised. */
@@ -142,8 +161,6 @@ function rivals(t: TermFact, pool: readonly TermFact[], all: readonly NoteFact[]
 	);
 }
 
-const what = (t: TermFact) => (t.plural ? 'What are' : 'What is');
-
 function termCards(
 	t: TermFact,
 	pool: readonly TermFact[],
@@ -156,7 +173,7 @@ function termCards(
 	const def = defined(t);
 	const why = reason ?? def;
 	// Forward: the definition of the term.
-	const front = `${what(t)} ${t.subject}?`;
+	const front = t.question;
 	if (!gives(front, t.definition))
 		out.push(
 			make(
@@ -164,7 +181,7 @@ function termCards(
 					kind: 'flashcard',
 					front,
 					// The definition said of its term, unless that takes a "With …," lead: then the definition as written.
-					back: /^With /.test(def) ? sentence(upperFirst(t.definition)) : def,
+					back: /^With /.test(def) ? sentence(sentenceStart(t.definition)) : def,
 					...common(t, ctx, t.source.text, why)
 				} as Omit<FlashcardCard, 'id'>,
 				t,
@@ -224,7 +241,7 @@ function termCards(
 			kind: 'truefalse',
 			statement: falseStatement,
 			answer: false,
-			explanation: `False: that is ${swap.subject}. ${def}`,
+			explanation: `False: ${swap.plural ? 'those are' : 'that is'} ${swap.subject}. ${def}`,
 			...common(t, ctx, t.source.text, `${def}${reason ? ` ${reason}` : ''}`)
 		};
 		const card = make(draft as Draft, t, 'tf');
@@ -252,11 +269,11 @@ function termCards(
 		const others = stableShuffle(wrong, `${t.source.original}#domc`, (x) => x.term).slice(0, 3);
 		const options = stableShuffle(
 			[
-				{ text: sentence(upperFirst(t.definition)), correct: true, why: `Yes: ${why}` },
+				{ text: sentence(sentenceStart(t.definition)), correct: true, why: `Yes: ${why}` },
 				...others.map((o) => ({
-					text: sentence(upperFirst(o.definition)),
+					text: sentence(sentenceStart(o.definition)),
 					correct: false,
-					why: `No: that is ${o.subject}.`
+					why: `No: ${o.plural ? 'those are' : 'that is'} ${o.subject}.`
 				}))
 			],
 			`${t.source.original}#domc-opts`,
@@ -282,7 +299,7 @@ function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number
 	const said = sentenceAbout(s.subject, s.plural, s.text);
 	if (!said) return out;
 	// A true statement needs the author's reason: a correction note says what changed, not why it is so.
-	const reason = s.why ? sentence(upperFirst(s.why)) : null;
+	const reason = s.why ? sentence(sentenceStart(s.why)) : null;
 	if (reason) {
 		out.push(
 			make(
@@ -315,7 +332,7 @@ function misconceptionCards(
 			? sentence(m.text)
 			: sentenceAbout(m.subject, m.plural, m.text);
 	if (!statement) return [];
-	const reason = sentence(upperFirst(m.why));
+	const reason = sentence(sentenceStart(m.why));
 	const card = make(
 		{
 			kind: 'truefalse',
@@ -351,15 +368,21 @@ function unteachable(t: string): boolean {
 
 /** The term a cloze blanks in a sentence: an inline-code or bold key that carries the knowledge. */
 export function clozeTarget(f: NoteFact, said: string): string | null {
-	const keys = f.source.keys.filter((k) => k !== (f.kind === 'term' ? f.term : ''));
+	const term = f.kind === 'term' ? f.term : '';
+	const keys = f.source.keys.filter((k) => k.replace(/^(a|an|the)\s+/i, '') !== term);
 	for (const k of [
 		...keys.filter(technical),
 		...keys.filter((x) => !technical(x) && x.split(/\s+/).length < 3)
 	]) {
 		const t = k.trim();
 		if (unteachable(t)) continue;
+		// A whole command or value of four words is not inferred from one sentence: blank a part of it or nothing.
+		if (t.split(/\s+/).length >= 4) continue;
 		const at = said.indexOf(t);
 		if (at < 0) continue;
+		// "… the long --publish syntax: ____." asks for what only the next line of the notes could tell.
+		if (/:\s*$/.test(said.slice(0, at)) && /^[.\s]*$/.test(said.slice(at + t.length)) && /\s|=.*[,=]/.test(t))
+			continue;
 		const rest = said.slice(0, at) + said.slice(at + t.length);
 		if (gives(rest, t)) continue;
 		if (rest.replace(/[^a-z]/gi, '').length < 12) continue;

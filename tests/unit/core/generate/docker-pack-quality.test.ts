@@ -12,10 +12,13 @@ import { generatePack, type Generated } from '$lib/core/generate/index';
 import {
 	aboutDocument,
 	blankKind,
+	capitalisedCode,
+	clumsyQuestion,
 	hasReason,
 	locationOnly,
 	questionKey,
-	restates
+	restates,
+	uninferableCloze
 } from '$lib/core/generate/quality';
 import { cardText } from '$lib/core/pack/browse';
 import type { Card, Pack } from '$lib/core/pack/types';
@@ -25,6 +28,7 @@ const parsedReview = parseReview(JSON.parse(read('questions/docker-guide.review.
 if (!parsedReview.ok) throw new Error(JSON.stringify(parsedReview.errors));
 const review = parsedReview.value;
 const docker = (JSON.parse(read('questions/docker-guide.pack.json')) as { pack: Pack }).pack;
+const dca = (JSON.parse(read('questions/dca.pack.json')) as { pack: Pack }).pack;
 
 function generated(file: string): Generated {
 	const r = generatePack(read(file), {
@@ -127,6 +131,65 @@ describe.each([
 			).toEqual([]);
 			expect(c.stem.endsWith('?'), c.id).toBe(true);
 		}
+	});
+});
+
+describe.each([
+	['the built-in Docker pack', docker],
+	['the built-in DCA pack', dca],
+	['Git notes without marks', git],
+	['small networks notes', networks]
+])('%s reads as an exam item', (_name, pack) => {
+	it('asks about a term in plain English: no descriptive category pasted after it, no "What is the VOLUME?", no name in lower case', () => {
+		expect(pack.cards.length).toBeGreaterThan(0);
+		expect(
+			pack.cards.flatMap((c) => {
+				const why = clumsyQuestion(c);
+				return why ? [`${why}: ${cardText(c).question}`] : [];
+			})
+		).toEqual([]);
+	});
+
+	it('never starts a sentence with a capitalised command or an instruction read as a noun ("Docker node ls shows", "The LABEL adds")', () => {
+		expect(pack.cards.flatMap((c) => capitalisedCode(c).map((s) => `${c.id}: ${s}`))).toEqual([]);
+	});
+
+	it('blanks in a cloze only what the sentence lets one infer: no whole command, no blank that ends a lead-in', () => {
+		expect(
+			pack.cards.flatMap((c) => {
+				const why = uninferableCloze(c);
+				return why ? [`${why}: ${c.kind === 'cloze' ? c.before + '____' + c.after : ''}`] : [];
+			})
+		).toEqual([]);
+	});
+});
+
+describe('the quality checks catch the patterns they forbid', () => {
+	const flash = (front: string, text: string) =>
+		({ ...docker.cards.find((c) => c.kind === 'flashcard')!, front, source: { section: 'S', text } }) as Card;
+	it('flags a pasted category, an instruction read as "the X" and a lower-cased name; passes a variant category', () => {
+		expect(
+			clumsyQuestion(flash('What is the quorum Raft concept?', 'quorum (Raft concept): a majority'))
+		).toMatch(/category/);
+		expect(clumsyQuestion(flash('What is the VOLUME?', 'VOLUME: declares a mount point'))).not.toBe(null);
+		expect(clumsyQuestion(flash('What is the raft?', 'Raft (consensus algorithm): the algorithm'))).toMatch(
+			/lower case/
+		);
+		expect(
+			clumsyQuestion(flash('What is the bridge network driver?', 'bridge (network driver): the default'))
+		).toBe(null);
+		expect(
+			clumsyQuestion(flash('What does the `VOLUME` instruction do?', 'VOLUME: declares a mount point'))
+		).toBe(null);
+	});
+
+	it('flags a capitalised command and "The LABEL adds", and passes code in backticks', () => {
+		const card = (why: string) => ({ ...docker.cards[0]!, why }) as Card;
+		expect(capitalisedCode(card('Docker node ls shows Leader.'))).toHaveLength(1);
+		expect(capitalisedCode(card('It is fine. The LABEL adds metadata.'))).toHaveLength(1);
+		expect(capitalisedCode(card('`docker node ls` shows Leader; Docker volume plugins store data.'))).toEqual(
+			[]
+		);
 	});
 });
 
