@@ -59,4 +59,5 @@ for (const input of inputs) {
 	line('clumsy term questions', q.clumsyQuestions);
 	line('capitalised code in a sentence', q.capitalisedCode);
 	line('uninferable cloze blanks', q.uninferableClozes);
+	line('not standing alone', q.notStandalone);
 }

@@ -19,6 +19,7 @@ import type { FalseOrigin, MisconceptionFact, NoteFact, StatementFact, TermFact 
 import {
 	gives,
 	hasWord,
+	IMPERATIVE,
 	lowerFirst,
 	FINITE_VERB,
 	sentence,
@@ -296,11 +297,18 @@ function termCards(
 
 function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number; falses: number }): Card[] {
 	const out: Card[] = [];
-	const said = sentenceAbout(s.subject, s.plural, s.text);
-	if (!said) return out;
+	const about = sentenceAbout(s.subject, s.plural, s.text);
+	if (!about) return out;
+	// The author's full sentence stands alone: its heading is never pasted in as the subject ("Overlay
+	// networks and encryption do not attach …", "Secrets and access to services secret suit …").
+	const said =
+		/\.$/.test(s.text.trim()) && s.text.split(/\s+/).length >= 4
+			? sentence(sentenceStart(s.text, s.source.keys))
+			: about;
 	// A true statement needs the author's reason: a correction note says what changed, not why it is so.
 	const reason = s.why ? sentence(sentenceStart(s.why)) : null;
-	if (reason) {
+	// Advice ("Do not attach application services to `ingress`") is not a claim to judge true or false.
+	if (reason && !IMPERATIVE.test(said)) {
 		out.push(
 			make(
 				{
@@ -327,10 +335,13 @@ function misconceptionCards(
 	balance: { trues: number; falses: number }
 ): Card[] {
 	if (!m.why) return [];
+	// The author's misconception is a whole claim, used as written; only a fragment takes its subject.
 	const statement =
 		/^[A-Z]/.test(m.text) && /\s/.test(m.text)
 			? sentence(m.text)
-			: sentenceAbout(m.subject, m.plural, m.text);
+			: /\.$/.test(m.text.trim()) && m.text.split(/\s+/).length >= 4
+				? sentence(sentenceStart(m.text, m.source.keys))
+				: sentenceAbout(m.subject, m.plural, m.text);
 	if (!statement) return [];
 	const reason = sentence(sentenceStart(m.why));
 	const card = make(

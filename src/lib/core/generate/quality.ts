@@ -114,6 +114,29 @@ export function uninferableCloze(c: Card): string | null {
 	return null;
 }
 
+const plain = (s: string) => s.toLowerCase().replace(/[`"]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Why a true/false or cloze card does not stand on its own, or null: a heading pasted in as the subject of
+ * the author's full sentence ("Overlay networks and encryption do not attach …" from "Do not attach …"),
+ * or a sentence that leans on the line before it in the notes ("Other options …", "from that backup",
+ * "Today the same effect …").
+ */
+export function notStandalone(c: Card): string | null {
+	if (c.kind !== 'truefalse' && c.kind !== 'cloze') return null;
+	const source = c.source.text.trim();
+	const q = plain(c.kind === 'truefalse' ? c.statement : `${c.before}${c.answer}${c.after}`);
+	const opening = plain(source).slice(0, 25);
+	if (/\.$/.test(source) && opening.length === 25 && q.includes(opening) && !q.startsWith(opening))
+		return 'a heading pasted in as the subject';
+	if (
+		/^(other|today|the same|these|those|this|that|both|they|also)\b/i.test(source) ||
+		/\b(from that|the same effect|also gone|superseded both)\b/i.test(source)
+	)
+		return 'leans on the line before';
+	return null;
+}
+
 /** True when an explanation only says where something is written, not why it is so. */
 export function locationOnly(text: string): boolean {
 	return /\b(says|lists|mentions) (this|it) (under|about)\b|\bthe guide (says|lists)\b/i.test(text);
@@ -201,6 +224,8 @@ export interface QualityFigures {
 	capitalisedCode: number;
 	/** Clozes whose blank the sentence does not let one infer. */
 	uninferableClozes: number;
+	/** True/false and cloze cards that do not stand alone (a heading as subject, a sentence leaning on the last). */
+	notStandalone: number;
 }
 
 /**
@@ -221,7 +246,9 @@ export function measureQuality(pack: Pack, origins: Readonly<Record<string, stri
 	let clumsy = 0;
 	let capitalised = 0;
 	let uninferable = 0;
+	let leaning = 0;
 	for (const c of pack.cards) {
+		if (notStandalone(c)) leaning++;
 		if (clumsyQuestion(c)) clumsy++;
 		if (capitalisedCode(c).length) capitalised++;
 		if (uninferableCloze(c)) uninferable++;
@@ -261,6 +288,7 @@ export function measureQuality(pack: Pack, origins: Readonly<Record<string, stri
 		wordOrderNoDistractor,
 		clumsyQuestions: clumsy,
 		capitalisedCode: capitalised,
-		uninferableClozes: uninferable
+		uninferableClozes: uninferable,
+		notStandalone: leaning
 	};
 }

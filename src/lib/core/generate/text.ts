@@ -17,7 +17,7 @@ export function upperFirst(s: string): string {
 
 /** Programs whose name is code: a sentence that starts with one keeps it in lower case, in backticks. */
 const CODE_VERB =
-	/^(is|are|was|has|have|can|cannot|then|shows?|lists?|prints?|hands|handles|implements|filters|keeps|runs|reads|writes|removes|returns|starts|stops|needs|does|only|also|never|always|must|gives|sets|makes|creates|deletes|sends|fails|works|accepts|refuses|rolls|replaces|takes|uses|waits|adds)$/;
+	/^(is|are|was|has|have|can|cannot|then|shows?|lists?|prints?|hands|handles|pushes|pulls|deletes|exits|tags|builds|deploys|scales|updates|implements|filters|keeps|runs|reads|writes|removes|returns|starts|stops|needs|does|only|also|never|always|must|gives|sets|makes|creates|deletes|sends|fails|works|accepts|refuses|rolls|replaces|takes|uses|waits|adds)$/;
 const PROGRAM =
 	/^(docker|dockerd|containerd|containerd-shim|runc|ctr|nerdctl|journalctl|systemctl|kubectl|iptables|nsenter)$/;
 
@@ -26,8 +26,16 @@ const PROGRAM =
  * command ("docker build is …") goes in backticks; a flag, a path or a file name ("--rm removes …",
  * "daemon.json holds …") and code already in backticks keep their case.
  */
-export function sentenceStart(s: string): string {
+export function sentenceStart(s: string, code: readonly string[] = []): string {
 	const t = s.trim();
+	// A code span of the notes that starts the sentence ("`overlay2` works …", "`--dns` on a container …").
+	const lead = code.find(
+		(k) =>
+			/^[^A-Z\s]+$|^\S*[-./:=_"]\S*$|^(docker|dockerd|-)/.test(k) &&
+			t.startsWith(k) &&
+			!/^[\w-]/.test(t.slice(k.length))
+	);
+	if (lead) return `\`${lead}\`${t.slice(lead.length)}`;
 	const first = t.split(/\s+/)[0] ?? '';
 	if (PROGRAM.test(first)) {
 		// "docker build is …": the command runs up to its verb.
@@ -78,6 +86,10 @@ const NOUNS = new Set([
 	'examples',
 	'messages'
 ]);
+
+/** Advice in the imperative ("Do not attach …", "Copy dependency manifests first …"): true, but not a claim. */
+export const IMPERATIVE =
+	/^(Do|Don't|Never|Always|Avoid|Prefer|Spread|Copy|Combine|Keep|Use|Put|Run|Set|Pin|Give|Make|Choose|Add|Create|Start|Stop|Remove|Check|Mount|Publish|Label|Tag|Push|Pull|Sign|Scan|Restrict|Rotate|Lock|Store|Test|Limit|Drop|Enable|Disable|Install|Upgrade|Plan|Monitor|Let|Leave|Name|Open|Expose|Treat|Protect|Rebuild|Delete|Clean|Prune|Watch|Follow|Pass|Send|Close|Back up|Think|Read|Write)\s(?!(is|are|has|have|was|can)\b)/;
 
 /** True when the text starts with a third-person verb ("Assigns a MAC address ..."). */
 export function startsWithVerb(s: string): boolean {
@@ -263,7 +275,7 @@ export function whichQuestion(who: string, fact: string): string | null {
 export function sentenceAbout(subject: string, plural: boolean, fact: string): string | null {
 	const f = fact.trim().replace(/[.:;]$/, '');
 	if (!f) return null;
-	// An author's full sentence (capital letter, a verb, a closing full stop) stands alone: prefixing its
+	// An author's full sentence (a capital letter, a verb, a closing full stop) stands alone: prefixing its
 	// heading ("With raft and the manager quorum, …") would only make it worse.
 	if (/^[A-Z]/.test(fact.trim()) && /\.$/.test(fact.trim()) && isClause(f)) return sentence(f);
 	const lead = upperFirst(subject);

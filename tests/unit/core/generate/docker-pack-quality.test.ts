@@ -16,6 +16,7 @@ import {
 	clumsyQuestion,
 	hasReason,
 	locationOnly,
+	notStandalone,
 	questionKey,
 	restates,
 	uninferableCloze
@@ -159,6 +160,22 @@ describe.each([
 			pack.cards.flatMap((c) => {
 				const why = uninferableCloze(c);
 				return why ? [`${why}: ${c.kind === 'cloze' ? c.before + '____' + c.after : ''}`] : [];
+			})
+		).toEqual([]);
+	});
+});
+
+describe.each([
+	['the built-in Docker pack', docker],
+	['the built-in DCA pack', dca],
+	['Git notes without marks', git],
+	['small networks notes', networks]
+])('%s: every statement stands alone', (_name, pack) => {
+	it('never pastes a heading in as the subject of a sentence, and no sentence leans on the line before it', () => {
+		expect(
+			pack.cards.flatMap((c) => {
+				const why = notStandalone(c);
+				return why ? [`${why}: ${cardText(c).question}`] : [];
 			})
 		).toEqual([]);
 	});
