@@ -113,6 +113,39 @@ function commandValues(tokens: string[]): string[] {
 	return [...new Set(vals.map((v) => v.replace(/;$/, '')))].filter((v) => v.length > 0);
 }
 
+/** The words and numbers of a text, for telling whether a task already names a value. */
+const wordsOf = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+
+/**
+ * True when a value must be named after the task ("Use `'{{json .Config.Env}}'`"): a template, a quoted
+ * string, a path or a comma list the learner cannot guess. A value the task already says in words
+ * ("port 8080 to container port 80" for `8080:80`), a boolean, the word docker, or the one value the card
+ * tests (`rollback` after `--update-failure-action`, the filter `dangling=true`) is not handed over.
+ */
+export function hintNeeded(value: string, tokens: string[], intent: string): boolean {
+	const v = value.replace(/^['"]|['"]$/g, '');
+	if (/^(docker|true|false)$/i.test(v)) return false;
+	if (/[{}"',]|^\/|\s/.test(value)) return true;
+	const said = wordsOf(intent);
+	// A word or number the task says (`24h` for "24 hours", `512m` for "512 MB").
+	const named = (w: string) => said.has(w) || said.has(w.replace(/(ms|s|m|h|g|k|b)$/, ''));
+	const parts = [...wordsOf(v)];
+	// Every word and number of the value is in the task already: the hint would only repeat it.
+	if (parts.length > 0 && parts.every(named)) return false;
+	// A single word right after its flag (`--update-failure-action rollback`, `--detach=false`) is what
+	// the card asks: knowing the value is the point.
+	const at = tokens.findIndex((t) => t === value || t.endsWith(`=${value}`));
+	const flagged = at > 0 && (tokens[at]!.startsWith('-') || tokens[at - 1]!.startsWith('-'));
+	if (flagged && /^[a-z][a-z-]*$/.test(v)) return false;
+	// A filter or spec `key=value` whose value the task names: the key is the knowledge.
+	const kv = /^([\w.-]+)(==|!=|=)(.+)$/.exec(v);
+	if (kv && !/[/,]/.test(kv[3]!) && (/^(true|false)$/.test(kv[3]!) || [...wordsOf(kv[3]!)].every(named)))
+		return false;
+	// The platform of an image (`linux/arm64` for "64-bit ARM") is what the card asks.
+	if (at > 0 && tokens[at - 1] === '--platform') return false;
+	return true;
+}
+
 /** Words that end a command stage: a pipe, a redirection, a list operator. */
 const STAGE_END = new Set(['|', '>', '>>', '<', '&&', '||', ';', 'done']);
 
@@ -197,7 +230,9 @@ export function commandCards(
 		if (tokens.length === 0) continue;
 		const reviewed = intents[cmd.original];
 		const intent = reviewed ? sentence(reviewed) : commandIntent(cmd, code, ctx);
-		const needed = reviewed ? [] : commandValues(tokens).filter((v) => !gives(intent, v));
+		const needed = reviewed
+			? []
+			: commandValues(tokens).filter((v) => !gives(intent, v) && hintNeeded(v, tokens, intent));
 		const prompt = needed.length ? `${intent} Use ${needed.map((v) => `\`${v}\``).join(', ')}.` : intent;
 		const why = commandWhy(cmd, code, intent);
 		const common = base(ctx, cmd.command, cmd.corrections, why, cmd.original);

@@ -137,6 +137,32 @@ export function notStandalone(c: Card): string | null {
 	return null;
 }
 
+/** Flags a learner cannot guess unless the task asks for what they do, with the words that ask for it. */
+const ASKED_FLAGS: { flag: RegExp; name: string; asked: RegExp }[] = [
+	{ flag: /^(-d|--detach)$|^-[a-ce-z]*d[a-z]*$/, name: '-d', asked: /background|detach|without waiting/i },
+	{ flag: /^--rm$/, name: '--rm', asked: /remov|delet|clean|throw-?away|disposable|one-off/i },
+	{ flag: /^-(it|ti)$/, name: '-it', asked: /interactive|shell|terminal|tty/i }
+];
+
+/**
+ * The flags of a command card's answer that its task does not ask for ("Run nginx named web" whose answer
+ * has `-d`): typed as asked, the answer would be marked wrong.
+ */
+export function unaskedFlags(c: Card): string[] {
+	if (c.kind !== 'command-type' && c.kind !== 'command-fill' && c.kind !== 'command-order') return [];
+	const command =
+		c.kind === 'command-type' ? c.answer : c.kind === 'command-fill' ? c.command : c.tokens.join(' ');
+	// Only the docker, podman or compose stage counts: `tar -czf` and `ps -d` are other programs.
+	const tokens = command.split(/\s+/);
+	const start = tokens.findIndex((t) => t === 'docker' || t === 'podman');
+	if (start < 0) return [];
+	const stage = tokens.slice(start, tokens.findIndex((t, i) => i > start && /^(\||&&|;|>)$/.test(t)) >>> 0);
+	// The flags of the docker command itself, not of the program it runs (`docker run alpine ls -d`).
+	return ASKED_FLAGS.filter(
+		(f) => stage.slice(0, 8).some((t) => f.flag.test(t)) && !f.asked.test(c.prompt)
+	).map((f) => f.name);
+}
+
 /** True when an explanation only says where something is written, not why it is so. */
 export function locationOnly(text: string): boolean {
 	return /\b(says|lists|mentions) (this|it) (under|about)\b|\bthe guide (says|lists)\b/i.test(text);

@@ -19,8 +19,10 @@ import {
 	notStandalone,
 	questionKey,
 	restates,
+	unaskedFlags,
 	uninferableCloze
 } from '$lib/core/generate/quality';
+import { hintNeeded } from '$lib/core/generate/cards';
 import { cardText } from '$lib/core/pack/browse';
 import type { Card, Pack } from '$lib/core/pack/types';
 
@@ -155,6 +157,14 @@ describe.each([
 		expect(pack.cards.flatMap((c) => capitalisedCode(c).map((s) => `${c.id}: ${s}`))).toEqual([]);
 	});
 
+	it('asks in the task for every flag a learner could not guess: -d ("in the background"), --rm, -it', () => {
+		expect(
+			pack.cards.flatMap((c) =>
+				unaskedFlags(c).map((f) => `${c.id}: ${f} in "${c.kind === 'command-type' ? c.prompt : ''}"`)
+			)
+		).toEqual([]);
+	});
+
 	it('blanks in a cloze only what the sentence lets one infer: no whole command, no blank that ends a lead-in', () => {
 		expect(
 			pack.cards.flatMap((c) => {
@@ -182,6 +192,26 @@ describe.each([
 });
 
 describe('the quality checks catch the patterns they forbid', () => {
+	it('hands over a value only when the task cannot say it: never the value the card tests, a boolean or one the task names', () => {
+		const t = (cmd: string) => cmd.split(' ');
+		const cmd = 'docker service update --update-failure-action rollback web';
+		expect(hintNeeded('rollback', t(cmd), 'Make web roll back when an update fails.')).toBe(false);
+		expect(
+			hintNeeded('8080:80', t('docker run -d -p 8080:80 nginx'), 'Publish host port 8080 to port 80.')
+		).toBe(false);
+		expect(hintNeeded('false', t('docker stack deploy --detach=false app'), 'Deploy and wait.')).toBe(false);
+		expect(
+			hintNeeded("'{{json .Config.Env}}'", t("docker inspect -f '{{json .Config.Env}}' web"), 'Show the env.')
+		).toBe(true);
+	});
+
+	it('flags -d in an answer whose task does not say "in the background"', () => {
+		const card = docker.cards.find((c) => c.kind === 'command-type')!;
+		const run = { ...card, prompt: 'Run nginx as web.', answer: 'docker run -d --name web nginx' } as Card;
+		expect(unaskedFlags(run)).toEqual(['-d']);
+		expect(unaskedFlags({ ...run, prompt: 'Run nginx as web in the background.' } as Card)).toEqual([]);
+	});
+
 	const flash = (front: string, text: string) =>
 		({ ...docker.cards.find((c) => c.kind === 'flashcard')!, front, source: { section: 'S', text } }) as Card;
 	it('flags a pasted category, an instruction read as "the X" and a lower-cased name; passes a variant category', () => {
