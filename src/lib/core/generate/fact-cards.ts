@@ -17,6 +17,7 @@ import { cardId } from './cards';
 import { mergeCorrections, type Overlap } from './errata';
 import type { FalseOrigin, MisconceptionFact, NoteFact, StatementFact, TermFact } from './facts';
 import {
+	exampleAmongOthers,
 	gives,
 	hasWord,
 	IMPERATIVE,
@@ -385,12 +386,20 @@ export function clozeTarget(f: NoteFact, said: string): string | null {
 		...keys.filter(technical),
 		...keys.filter((x) => !technical(x) && x.split(/\s+/).length < 3)
 	]) {
-		const t = k.trim();
+		// A JSON key in quotes is blanked inside them: `"____"`, answer `userns-remap`.
+		const t = k.trim().replace(/^"([^"\s]+)"$/, '$1');
 		if (unteachable(t)) continue;
 		// A whole command or value of four words is not inferred from one sentence: blank a part of it or nothing.
 		if (t.split(/\s+/).length >= 4) continue;
+		// A placeholder, an ellipsis or a grammar ("/run/secrets/<name>", "sha256:…") cannot be typed as keyed.
+		if (/[<>\[\]…]|\.\.\./.test(t)) continue;
+		// The term itself in its own definition ("The host publish mode: ____ publishes …" → mode=host).
+		if (f.kind === 'term' && hasWord(t, f.term)) continue;
 		const at = said.indexOf(t);
 		if (at < 0) continue;
+		// One example among others ("such as ____, NET_BIND_SERVICE or SYS_ADMIN", "(____, requirements.txt)",
+		// "a repository named ____"): any other example would be just as right.
+		if (exampleAmongOthers(said.slice(0, at), said.slice(at + t.length))) continue;
 		// "… the long --publish syntax: ____." asks for what only the next line of the notes could tell.
 		if (/:\s*$/.test(said.slice(0, at)) && /^[.\s]*$/.test(said.slice(at + t.length)) && /\s|=.*[,=]/.test(t))
 			continue;

@@ -6,7 +6,7 @@
 import { cardText } from '../pack/browse';
 import type { Card, CardKind, Pack } from '../pack/types';
 import { INSTRUCTION, KIND_HEAD } from './facts';
-import { NAMES } from './text';
+import { exampleAmongOthers, NAMES } from './text';
 
 /** Phrases that ask about the document instead of the subject. */
 const DOCUMENT_WORDING = [
@@ -101,9 +101,10 @@ export function capitalisedCode(c: Card): string[] {
 }
 
 /**
- * Why a cloze's blank cannot be inferred, or null: a whole command or value of four words or more, or a
- * blank that ends a sentence after a colon ("… from a Docker context: ____."), which only the notes'
- * next line could tell.
+ * Why a cloze's blank cannot be inferred, or null: a whole command or value of four words or more; a
+ * blank that ends a sentence after a colon ("… from a Docker context: ____."), which only the notes' next
+ * line could tell; a placeholder or an ellipsis ("/run/secrets/<name>", "sha256:…"); or one example
+ * among others ("such as ____, NET_BIND_SERVICE or SYS_ADMIN", "(____, requirements.txt)").
  */
 export function uninferableCloze(c: Card): string | null {
 	if (c.kind !== 'cloze') return null;
@@ -111,6 +112,8 @@ export function uninferableCloze(c: Card): string | null {
 	if (a.split(/\s+/).length >= 4) return 'a blank of four words or more';
 	if (/:\s*$/.test(c.before) && /^[.\s]*$/.test(c.after) && /\s|=.*[,=]/.test(a))
 		return 'a blank that ends a lead-in';
+	if (/[<>[\]…]|\.\.\./.test(a)) return 'a placeholder or an ellipsis in the blank';
+	if (exampleAmongOthers(c.before, c.after)) return 'one example among others';
 	return null;
 }
 

@@ -296,3 +296,19 @@ export function sentenceAbout(subject: string, plural: boolean, fact: string): s
 	if (isClause(f) && nounPhrase) return sentence(`With ${subject}, ${lowerFirst(f)}`);
 	return null;
 }
+
+/**
+ * True when a blank between `before` and `after` is one example among others, so that any other example
+ * would be just as right: "such as ____, NET_BIND_SERVICE or SYS_ADMIN", "(____, requirements.txt)",
+ * "(docker-ce, ____, containerd.io)", "a repository named ____".
+ */
+export function exampleAmongOthers(before: string, after: string): boolean {
+	if (
+		/\b(such as|for example|e\.g\.|including|includes|like|named|called)\s+(?:(?![.:]\s)[^;])*$/i.test(before)
+	)
+		return true;
+	// A list inside parentheses whose neighbour of the blank is another single item of the same kind.
+	const open = before.lastIndexOf('(');
+	if (open <= before.lastIndexOf(')')) return false;
+	return /^,\s*[^,\s()]+\s*[,)]/.test(after) || /[(,]\s*[^,\s()]+,\s*$/.test(before);
+}
