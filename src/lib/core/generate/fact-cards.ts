@@ -392,7 +392,7 @@ export function clozeTarget(f: NoteFact, said: string): string | null {
 		// A whole command or value of four words is not inferred from one sentence: blank a part of it or nothing.
 		if (t.split(/\s+/).length >= 4) continue;
 		// A placeholder, an ellipsis or a grammar ("/run/secrets/<name>", "sha256:…") cannot be typed as keyed.
-		if (/[<>\[\]…]|\.\.\./.test(t)) continue;
+		if (/[<>[\]…]|\.\.\./.test(t)) continue;
 		// The term itself in its own definition ("The host publish mode: ____ publishes …" → mode=host).
 		if (f.kind === 'term' && hasWord(t, f.term)) continue;
 		const at = said.indexOf(t);
