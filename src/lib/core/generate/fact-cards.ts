@@ -41,6 +41,13 @@ export interface FactCtx {
 
 type Draft = Omit<Card, 'id'>;
 
+/** True and false keys so far, and the definitions already lent to a false statement. */
+interface Balance {
+	trues: number;
+	falses: number;
+	swapped: Set<string>;
+}
+
 const FILLER = new Set([
 	'the',
 	'a',
@@ -131,6 +138,23 @@ function nounPhrase(definition: string): boolean {
 	return !FINITE_VERB.test(head);
 }
 
+/** Why a rival is not the answer: what it is ("the replicated service mode — the default; keeps …"). */
+function rivalReason(x: TermFact): string {
+	const said = sentenceAbout(x.subject, x.plural, x.definition);
+	return said ? lowerFirst(said) : `${x.subject} — ${sentence(x.definition)}`;
+}
+
+/** Words of a term that are not its category's own ("pid" of the pid namespace, "volume" of a volume plugin). */
+function namesItself(t: TermFact): boolean {
+	const generic = new Set((t.category ?? '').toLowerCase().split(/[\s-]+/));
+	const words = t.term
+		.toLowerCase()
+		.split(/[\s-]+/)
+		.filter((w) => w.length >= 3 && !generic.has(w) && !/^(the|and|for|with)$/.test(w));
+	const clue = t.definition.toLowerCase();
+	return words.some((w) => clue.includes(w));
+}
+
 /** A name written as Docker spells it (json-file, node.role, 127.0.0.11): never capitalised. */
 function literalName(term: string): boolean {
 	return /^[a-z][^\s]*[-_./:0-9]/.test(term);
@@ -168,7 +192,7 @@ function termCards(
 	pool: readonly TermFact[],
 	all: readonly NoteFact[],
 	ctx: FactCtx,
-	balance: { trues: number; falses: number }
+	balance: Balance
 ): Card[] {
 	const out: Card[] = [];
 	const reason = reasonOf(t);
@@ -196,8 +220,35 @@ function termCards(
 	const asked = whichQuestion(`which ${cat}`, t.definition);
 	const askOk = asked !== null && !/^For /.test(asked);
 	const ask = askOk ? asked : `Which ${cat} ${lowerFirst(t.definition)}?`;
+	const wrong = rivals(t, pool, all, ctx);
+	// A clue that names its own answer ("… set up with dockerd-rootless-setuptool.sh" for rootless mode,
+	// "… its first process is PID 1" for the pid namespace) asks nothing: no reverse card, no multiple choice.
+	const clueNamesTerm = namesItself(t);
+	let mcqMade = false;
+	// Multiple choice: which term of the category fits; every distractor is a term of the same category.
+	if (askOk && !clueNamesTerm && wrong.length >= 3 && !gives(ask, t.term)) {
+		const picked = stableShuffle(wrong, t.source.original, (x) => x.term)
+			.filter((x) => !hasWord(ask, x.term))
+			.slice(0, 3);
+		if (picked.length === 3) {
+			const opts = stableShuffle([t, ...picked], `${t.source.original}#opts`, (x) => x.term);
+			const draft: Omit<McqCard, 'id'> = {
+				kind: 'mcq',
+				stem: ask,
+				options: opts.map((x) => x.term),
+				answer: opts.indexOf(t),
+				reasons: opts.map((x) => (x === t ? `Yes: ${why}` : `No: ${rivalReason(x)}`)),
+				...common(t, ctx, t.source.text, why)
+			};
+			const card = make(draft as Draft, t, 'mcq-term');
+			ctx.origins[card.id] = 'category swap';
+			out.push(card);
+			mcqMade = true;
+		}
+	}
 	// Reverse: the term from its definition (a sibling of the forward card: same fact).
-	if (t.term.split(/\s+/).length <= 4) {
+	// The multiple choice asks the same question with options: a flashcard of its stem would repeat it.
+	if (t.term.split(/\s+/).length <= 4 && !clueNamesTerm && !mcqMade) {
 		const reverse = askOk ? ask : `Name the ${cat}: ${lowerFirst(sentence(t.definition))}`;
 		if (!gives(reverse, t.term))
 			out.push(
@@ -214,58 +265,29 @@ function termCards(
 				)
 			);
 	}
-	const wrong = rivals(t, pool, all, ctx);
-	// Multiple choice: which term of the category fits; every distractor is a term of the same category.
-	if (askOk && wrong.length >= 3 && !gives(ask, t.term)) {
-		const picked = stableShuffle(wrong, t.source.original, (x) => x.term)
-			.filter((x) => !hasWord(ask, x.term))
-			.slice(0, 3);
-		if (picked.length === 3) {
-			const opts = stableShuffle([t, ...picked], `${t.source.original}#opts`, (x) => x.term);
-			const draft: Omit<McqCard, 'id'> = {
-				kind: 'mcq',
-				stem: ask,
-				options: opts.map((x) => x.term),
-				answer: opts.indexOf(t),
-				reasons: opts.map((x) => (x === t ? `Yes: ${why}` : `No: ${lowerFirst(defined(x))}`)),
-				...common(t, ctx, t.source.text, why)
-			};
-			const card = make(draft as Draft, t, 'mcq-term');
-			ctx.origins[card.id] = 'category swap';
-			out.push(card);
-		}
-	}
 	// True/false: a swap with a rival's definition when falses are behind, else the true definition with its reason.
-	const swap = stableShuffle(wrong, `${t.source.original}#tf`, (x) => x.term)[0];
+	// Each rival's definition is lent to one false statement at most, so "definition of another term"
+	// is not one recognisable shape repeated over a category.
+	const swap = stableShuffle(wrong, `${t.source.original}#tf`, (x) => x.term).find(
+		(x) => !balance.swapped.has(x.definition)
+	);
 	const falseStatement = swap ? sentenceAbout(t.subject, t.plural, swap.definition) : null;
 	if (falseStatement && swap && balance.falses <= balance.trues) {
 		const draft: Omit<TrueFalseCard, 'id'> = {
 			kind: 'truefalse',
 			statement: falseStatement,
 			answer: false,
-			explanation: `False: ${swap.plural ? 'those are' : 'that is'} ${swap.subject}. ${def}`,
+			explanation: `${swap.plural ? 'Those are' : 'That is'} ${swap.subject}. ${def}`,
 			...common(t, ctx, t.source.text, `${def}${reason ? ` ${reason}` : ''}`)
 		};
 		const card = make(draft as Draft, t, 'tf');
 		ctx.origins[card.id] = 'category swap';
 		balance.falses++;
+		balance.swapped.add(swap.definition);
 		out.push(card);
-	} else if (reason && sentenceAbout(t.subject, t.plural, t.definition)) {
-		out.push(
-			make(
-				{
-					kind: 'truefalse',
-					statement: def,
-					answer: true,
-					explanation: `True: ${reason}`,
-					...common(t, ctx, t.source.text, reason)
-				} as Omit<TrueFalseCard, 'id'>,
-				t,
-				'tf'
-			)
-		);
-		balance.trues++;
 	}
+	// No true/false that only repeats the definition: the flashcard, the reverse card, the multiple choice
+	// and the DOMC already ask it, and true keys would outnumber false ones.
 	// DOMC: one stem about the term, its definition and rivals' definitions shown one at a time.
 	if (wrong.length >= 2 && sentenceAbout(t.subject, t.plural, t.definition)) {
 		const others = stableShuffle(wrong, `${t.source.original}#domc`, (x) => x.term).slice(0, 3);
@@ -296,7 +318,7 @@ function termCards(
 	return out;
 }
 
-function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number; falses: number }): Card[] {
+function statementCards(s: StatementFact, ctx: FactCtx, balance: Balance): Card[] {
 	const out: Card[] = [];
 	const about = sentenceAbout(s.subject, s.plural, s.text);
 	if (!about) return out;
@@ -316,7 +338,7 @@ function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number
 					kind: 'truefalse',
 					statement: said,
 					answer: true,
-					explanation: `True: ${reason}`,
+					explanation: reason,
 					...common(s, ctx, s.source.text, reason)
 				} as Omit<TrueFalseCard, 'id'>,
 				s,
@@ -330,11 +352,7 @@ function statementCards(s: StatementFact, ctx: FactCtx, balance: { trues: number
 	return out;
 }
 
-function misconceptionCards(
-	m: MisconceptionFact,
-	ctx: FactCtx,
-	balance: { trues: number; falses: number }
-): Card[] {
+function misconceptionCards(m: MisconceptionFact, ctx: FactCtx, balance: Balance): Card[] {
 	if (!m.why) return [];
 	// The author's misconception is a whole claim, used as written; only a fragment takes its subject.
 	const statement =
@@ -350,7 +368,7 @@ function misconceptionCards(
 			kind: 'truefalse',
 			statement,
 			answer: false,
-			explanation: `False: ${reason}`,
+			explanation: reason,
 			...common(m, ctx, m.source.text, reason)
 		} as Omit<TrueFalseCard, 'id'>,
 		m,
@@ -433,7 +451,7 @@ export function factCards(all: readonly NoteFact[], ctx: FactCtx): Card[] {
 			const key = f.category.toLowerCase();
 			pools.set(key, [...(pools.get(key) ?? []), f]);
 		}
-	const balance = { trues: 0, falses: 0 };
+	const balance: Balance = { trues: 0, falses: 0, swapped: new Set() };
 	const out: Card[] = [];
 	for (const f of all) {
 		if (f.kind === 'term')

@@ -165,6 +165,21 @@ describe.each([
 		).toEqual([]);
 	});
 
+	it('never repeats the verdict in a true/false explanation (the app already shows "True." or "False.")', () => {
+		expect(
+			pack.cards
+				.filter((c) => c.kind === 'truefalse' && /^(True|False)\b/.test(c.explanation))
+				.map((c) => c.id)
+		).toEqual([]);
+	});
+
+	it('asks no flashcard whose question is a multiple-choice stem of the same pack', () => {
+		const stems = new Set(pack.cards.flatMap((c) => (c.kind === 'mcq' ? [norm(c.stem)] : [])));
+		expect(
+			pack.cards.filter((c) => c.kind === 'flashcard' && stems.has(norm(c.front))).map((c) => c.front)
+		).toEqual([]);
+	});
+
 	it('blanks in a cloze only what the sentence lets one infer: no whole command, no blank that ends a lead-in', () => {
 		expect(
 			pack.cards.flatMap((c) => {
