@@ -357,7 +357,10 @@ function roleQuestion(
 		if (/^HEALTHCHECK/.test(t))
 			return 'Which instruction tells Docker how, and how often, to test that the container is healthy?';
 		if (/^EXPOSE/.test(t)) return 'Which instruction documents the port the container listens on?';
-		if (/^CMD/.test(t)) return "Which instruction sets the container's default command?";
+		if (/^CMD/.test(t))
+			return lines.some((l) => /^ENTRYPOINT\s/.test(l.trim()))
+				? `Which instruction gives the ENTRYPOINT its default arguments, ${t.replace(/^CMD\s+/, '')}?`
+				: "Which instruction sets the container's default command?";
 		return null;
 	}
 	const key = /^(?:-\s+)?([\w.<-]+):/.exec(t)?.[1];
@@ -402,7 +405,7 @@ function roleQuestion(
 }
 
 /** Why a blanked line does what it does, by its key or instruction. */
-function lineWhy(answer: string, language: ConfigLanguage): string | null {
+function lineWhy(answer: string, language: ConfigLanguage, entrypoint = false): string | null {
 	const t = answer.trim();
 	if (language === 'dockerfile') {
 		if (/^COPY --from=/.test(t))
@@ -413,7 +416,10 @@ function lineWhy(answer: string, language: ConfigLanguage): string | null {
 			return 'HEALTHCHECK runs its command at each interval; a non-zero exit marks the container unhealthy.';
 		if (/^EXPOSE/.test(t))
 			return 'EXPOSE documents the port; it does not publish it (that takes -p at run time).';
-		if (/^CMD/.test(t)) return 'CMD sets the default command, which docker run arguments replace.';
+		if (/^CMD/.test(t))
+			return entrypoint
+				? 'With an ENTRYPOINT, CMD only supplies its default arguments, which docker run arguments replace.'
+				: 'CMD sets the default command, which docker run arguments replace.';
 		if (/^RUN .*&&/.test(t))
 			return 'Chaining commands with && in one RUN makes one layer, and cleaning up in the same RUN keeps the files out of every layer.';
 		if (/^COPY package/.test(t))
@@ -534,7 +540,8 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 					: `Fill in the missing ${t.end > t.start ? 'lines' : 'line'} of this ${LANG_NAME[language]}${intent}.`;
 		if (gives(prompt + before + after, answer.trim())) continue;
 		const note = code.corrections.find((c) => c.why)?.why;
-		const why = lineWhy(answer, language) ?? (code.why ? sentence(code.why) : null) ?? note;
+		const entrypoint = lines.some((l) => /^ENTRYPOINT\s/.test(l.trim()));
+		const why = lineWhy(answer, language, entrypoint) ?? (code.why ? sentence(code.why) : null) ?? note;
 		if (!why) continue;
 		const draft: Omit<ConfigFillCard, 'id'> = {
 			kind: 'config-fill',
