@@ -135,7 +135,8 @@ function defined(t: TermFact): string {
 function nounPhrase(definition: string): boolean {
 	if (!/^(a|an|the|one)\s/i.test(definition) || /^the default\b/i.test(definition)) return false;
 	const head = (definition.split(/[;,(:]/)[0] ?? '').replace(/\s(that|which|who|where|when)\s.*$/, '');
-	return !FINITE_VERB.test(head);
+	// "the node accepts new tasks" has its own subject and verb.
+	return !FINITE_VERB.test(head) && !/^(a|an|the|one)\s+[\w-]+\s+[a-z]+s\s/i.test(head);
 }
 
 /** Why a rival is not the answer: what it is ("the replicated service mode — the default; keeps …"). */
@@ -206,8 +207,13 @@ function termCards(
 				{
 					kind: 'flashcard',
 					front,
-					// The definition said of its term, unless that takes a "With …," lead: then the definition as written.
-					back: /^With /.test(def) ? sentence(sentenceStart(t.definition)) : def,
+					// The definition said of its term; where it cannot be ("With …,", "X: the default; …"), the
+					// definition as written answers the question on its own.
+					back:
+						/^With /.test(def) ||
+						def.startsWith(`${literalName(t.subject) ? t.subject : upperFirst(t.subject)}: `)
+							? sentence(sentenceStart(t.definition, t.source.keys))
+							: def,
 					...common(t, ctx, t.source.text, why)
 				} as Omit<FlashcardCard, 'id'>,
 				t,

@@ -31,7 +31,7 @@ export function sentenceStart(s: string, code: readonly string[] = []): string {
 	// A code span of the notes that starts the sentence ("`overlay2` works …", "`--dns` on a container …").
 	const lead = code.find(
 		(k) =>
-			/^[^A-Z\s]+$|^\S*[-./:=_"]\S*$|^(docker|dockerd|-)/.test(k) &&
+			/^[^A-Z\s]+$|^\S*[-./:=_"]\S*$|^(docker|dockerd|registry|-)/.test(k) &&
 			t.startsWith(k) &&
 			!/^[\w-]/.test(t.slice(k.length))
 	);
@@ -278,7 +278,7 @@ export function sentenceAbout(subject: string, plural: boolean, fact: string): s
 	// An author's full sentence (a capital letter, a verb, a closing full stop) stands alone: prefixing its
 	// heading ("With raft and the manager quorum, …") would only make it worse.
 	if (/^[A-Z]/.test(fact.trim()) && /\.$/.test(fact.trim()) && isClause(f)) return sentence(f);
-	const lead = upperFirst(subject);
+	const lead = sentenceStart(subject);
 	if (/^(is|are|has|have|can|cannot|does|do|needs|must|may|will|gives|runs|lets)\b/i.test(f))
 		return sentence(`${lead} ${f.charAt(0).toLowerCase()}${f.slice(1)}`);
 	const p = predicate(upperFirst(f), plural);
