@@ -18,6 +18,7 @@ import type { PCode, PCommand, PSection, PSub } from './prepare';
 import {
 	gives,
 	hasWord,
+	IMPERATIVE,
 	lowerFirst,
 	sentence,
 	sentenceStart,
@@ -519,7 +520,10 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 		?.split(':')[0]!
 		.replace(/\s*\(.*\)\s*$/, '')
 		.trim();
-	const intent = purpose && !LABEL_ONLY.test(purpose) ? ` (${lowerFirst(purpose)})` : '';
+	// An example's caption or a piece of advice ("Example with docker-compose", "Use deploy section for …")
+	// says nothing about what this file does: no parenthesis then.
+	const advice = purpose && (/^example\b/i.test(purpose) || IMPERATIVE.test(purpose));
+	const intent = purpose && !LABEL_ONLY.test(purpose) && !advice ? ` (${lowerFirst(purpose)})` : '';
 	for (const t of targets) {
 		if (out.length >= count) break;
 		const answer = lines.slice(t.start, t.end + 1).join('\n');
