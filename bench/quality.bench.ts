@@ -1,4 +1,4 @@
-// Question quality of the built-in Docker pack and of a second notes file (Git notes, no marks): cards by
+// Question quality of the two built-in packs and of a third notes file (Git notes, no marks): cards by
 // kind, cards worded about the document, cards with a reason, false statements by origin, duplicates and
 // what blanks blank. Prints figures; never fails.
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,12 @@ const inputs: { name: string; markdown: string; meta: NotesMeta; options: object
 		options: review.value
 	},
 	{
+		name: 'Docker Certified Associate (built-in pack)',
+		markdown: readFileSync('questions/sources/dca.md', 'utf8'),
+		meta: JSON.parse(readFileSync('questions/dca.meta.json', 'utf8')) as NotesMeta,
+		options: {}
+	},
+	{
 		name: 'Git notes (tests/fixtures/notes/git.md)',
 		markdown: readFileSync('tests/fixtures/notes/git.md', 'utf8'),
 		meta: { id: 'git', title: 'Git', version: 1, createdAt: '2026-01-01T00:00:00.000Z' },
@@ -25,7 +31,7 @@ const inputs: { name: string; markdown: string; meta: NotesMeta; options: object
 	}
 ];
 
-const line = (label: string, value: unknown) => console.log(`  ${label.padEnd(28)} ${value}`);
+const line = (label: string, value: unknown) => console.log(`  ${label.padEnd(31)} ${value}`);
 const list = (o: Record<string, number | undefined>) =>
 	Object.entries(o)
 		.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
@@ -50,4 +56,8 @@ for (const input of inputs) {
 	line('blanks by what they blank', list(q.blanks));
 	line('word order < 5 tokens', q.wordOrderShort);
 	line('word order, no distractors', q.wordOrderNoDistractor);
+	line('clumsy term questions', q.clumsyQuestions);
+	line('capitalised code in a sentence', q.capitalisedCode);
+	line('uninferable cloze blanks', q.uninferableClozes);
+	line('not standing alone', q.notStandalone);
 }

@@ -15,7 +15,17 @@ import type {
 import { flagsOf, readCommand } from '../answer/cli-model';
 import { mergeCorrections, type Overlap } from './errata';
 import type { PCode, PCommand, PSection, PSub } from './prepare';
-import { gives, hasWord, lowerFirst, sentence, shellTokens, stableShuffle, subjectOf } from './text';
+import {
+	gives,
+	hasWord,
+	IMPERATIVE,
+	lowerFirst,
+	sentence,
+	sentenceStart,
+	shellTokens,
+	stableShuffle,
+	subjectOf
+} from './text';
 import { factKey } from './facts';
 import type { ExamTags } from './notes';
 
@@ -78,7 +88,7 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Why a command does what its task asks: the author's `# Why:` line, else its correction's, else what it does. */
 function commandWhy(cmd: PCommand, code: PCode, intent: string): string {
 	// A reason that starts with a command word or flag keeps its case ("ls lists …", "--rm removes …").
-	const cap = (w: string) => (shellTokens(cmd.command).includes(w.split(/\s/)[0]!) ? w : upperFirst(w));
+	const cap = (w: string) => (shellTokens(cmd.command).includes(w.split(/\s/)[0]!) ? w : sentenceStart(w));
 	if (cmd.why) return sentence(cap(cmd.why));
 	if (code.why) return sentence(cap(code.why));
 	const note = cmd.corrections.find((c) => c.why);
@@ -102,6 +112,39 @@ function commandValues(tokens: string[]): string[] {
 		vals.push(t);
 	}
 	return [...new Set(vals.map((v) => v.replace(/;$/, '')))].filter((v) => v.length > 0);
+}
+
+/** The words and numbers of a text, for telling whether a task already names a value. */
+const wordsOf = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+
+/**
+ * True when a value must be named after the task ("Use `'{{json .Config.Env}}'`"): a template, a quoted
+ * string, a path or a comma list the learner cannot guess. A value the task already says in words
+ * ("port 8080 to container port 80" for `8080:80`), a boolean, the word docker, or the one value the card
+ * tests (`rollback` after `--update-failure-action`, the filter `dangling=true`) is not handed over.
+ */
+export function hintNeeded(value: string, tokens: string[], intent: string): boolean {
+	const v = value.replace(/^['"]|['"]$/g, '');
+	if (/^(docker|true|false)$/i.test(v)) return false;
+	if (/[{}"',]|^\/|\s/.test(value)) return true;
+	const said = wordsOf(intent);
+	// A word or number the task says (`24h` for "24 hours", `512m` for "512 MB").
+	const named = (w: string) => said.has(w) || said.has(w.replace(/(ms|s|m|h|g|k|b)$/, ''));
+	const parts = [...wordsOf(v)];
+	// Every word and number of the value is in the task already: the hint would only repeat it.
+	if (parts.length > 0 && parts.every(named)) return false;
+	// A single word right after its flag (`--update-failure-action rollback`, `--detach=false`) is what
+	// the card asks: knowing the value is the point.
+	const at = tokens.findIndex((t) => t === value || t.endsWith(`=${value}`));
+	const flagged = at > 0 && (tokens[at]!.startsWith('-') || tokens[at - 1]!.startsWith('-'));
+	if (flagged && /^[a-z][a-z-]*$/.test(v)) return false;
+	// A filter or spec `key=value` whose value the task names: the key is the knowledge.
+	const kv = /^([\w.-]+)(==|!=|=)(.+)$/.exec(v);
+	if (kv && !/[/,]/.test(kv[3]!) && (/^(true|false)$/.test(kv[3]!) || [...wordsOf(kv[3]!)].every(named)))
+		return false;
+	// The platform of an image (`linux/arm64` for "64-bit ARM") is what the card asks.
+	if (at > 0 && tokens[at - 1] === '--platform') return false;
+	return true;
 }
 
 /** Words that end a command stage: a pipe, a redirection, a list operator. */
@@ -188,7 +231,9 @@ export function commandCards(
 		if (tokens.length === 0) continue;
 		const reviewed = intents[cmd.original];
 		const intent = reviewed ? sentence(reviewed) : commandIntent(cmd, code, ctx);
-		const needed = reviewed ? [] : commandValues(tokens).filter((v) => !gives(intent, v));
+		const needed = reviewed
+			? []
+			: commandValues(tokens).filter((v) => !gives(intent, v) && hintNeeded(v, tokens, intent));
 		const prompt = needed.length ? `${intent} Use ${needed.map((v) => `\`${v}\``).join(', ')}.` : intent;
 		const why = commandWhy(cmd, code, intent);
 		const common = base(ctx, cmd.command, cmd.corrections, why, cmd.original);
@@ -313,7 +358,10 @@ function roleQuestion(
 		if (/^HEALTHCHECK/.test(t))
 			return 'Which instruction tells Docker how, and how often, to test that the container is healthy?';
 		if (/^EXPOSE/.test(t)) return 'Which instruction documents the port the container listens on?';
-		if (/^CMD/.test(t)) return "Which instruction sets the container's default command?";
+		if (/^CMD/.test(t))
+			return lines.some((l) => /^ENTRYPOINT\s/.test(l.trim()))
+				? `Which instruction gives the ENTRYPOINT its default arguments, ${t.replace(/^CMD\s+/, '')}?`
+				: "Which instruction sets the container's default command?";
 		return null;
 	}
 	const key = /^(?:-\s+)?([\w.<-]+):/.exec(t)?.[1];
@@ -358,7 +406,7 @@ function roleQuestion(
 }
 
 /** Why a blanked line does what it does, by its key or instruction. */
-function lineWhy(answer: string, language: ConfigLanguage): string | null {
+function lineWhy(answer: string, language: ConfigLanguage, entrypoint = false): string | null {
 	const t = answer.trim();
 	if (language === 'dockerfile') {
 		if (/^COPY --from=/.test(t))
@@ -369,7 +417,10 @@ function lineWhy(answer: string, language: ConfigLanguage): string | null {
 			return 'HEALTHCHECK runs its command at each interval; a non-zero exit marks the container unhealthy.';
 		if (/^EXPOSE/.test(t))
 			return 'EXPOSE documents the port; it does not publish it (that takes -p at run time).';
-		if (/^CMD/.test(t)) return 'CMD sets the default command, which docker run arguments replace.';
+		if (/^CMD/.test(t))
+			return entrypoint
+				? 'With an ENTRYPOINT, CMD only supplies its default arguments, which docker run arguments replace.'
+				: 'CMD sets the default command, which docker run arguments replace.';
 		if (/^RUN .*&&/.test(t))
 			return 'Chaining commands with && in one RUN makes one layer, and cleaning up in the same RUN keeps the files out of every layer.';
 		if (/^COPY package/.test(t))
@@ -469,7 +520,10 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 		?.split(':')[0]!
 		.replace(/\s*\(.*\)\s*$/, '')
 		.trim();
-	const intent = purpose && !LABEL_ONLY.test(purpose) ? ` (${lowerFirst(purpose)})` : '';
+	// An example's caption or a piece of advice ("Example with docker-compose", "Use deploy section for …")
+	// says nothing about what this file does: no parenthesis then.
+	const advice = purpose && (/^example\b/i.test(purpose) || IMPERATIVE.test(purpose));
+	const intent = purpose && !LABEL_ONLY.test(purpose) && !advice ? ` (${lowerFirst(purpose)})` : '';
 	for (const t of targets) {
 		if (out.length >= count) break;
 		const answer = lines.slice(t.start, t.end + 1).join('\n');
@@ -490,7 +544,8 @@ export function configCards(ctx: Ctx, code: PCode): Card[] {
 					: `Fill in the missing ${t.end > t.start ? 'lines' : 'line'} of this ${LANG_NAME[language]}${intent}.`;
 		if (gives(prompt + before + after, answer.trim())) continue;
 		const note = code.corrections.find((c) => c.why)?.why;
-		const why = lineWhy(answer, language) ?? (code.why ? sentence(code.why) : null) ?? note;
+		const entrypoint = lines.some((l) => /^ENTRYPOINT\s/.test(l.trim()));
+		const why = lineWhy(answer, language, entrypoint) ?? (code.why ? sentence(code.why) : null) ?? note;
 		if (!why) continue;
 		const draft: Omit<ConfigFillCard, 'id'> = {
 			kind: 'config-fill',

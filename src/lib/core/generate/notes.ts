@@ -6,6 +6,7 @@ import type { Code, List, ListItem, Paragraph, PhrasingContent, Root, RootConten
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { NAMES } from './text';
 
 /** One list item that states something. */
 export interface Fact {
@@ -29,6 +30,8 @@ export interface Fact {
 	also?: string[];
 	/** True for `- Misconception: …`: the text is a false claim and `why` its correction. */
 	misconception?: boolean;
+	/** True for an item that ends with a colon and introduces the code or list under it ("A daemon.json that …:"). */
+	introduces?: boolean;
 	/** Source line, 1-based. */
 	line: number;
 }
@@ -153,18 +156,38 @@ function inlineKeys(nodes: PhrasingContent[]): string[] {
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** The text of a node with its inline code kept in backticks, as the notes write it (for reasons). */
+function codeText(node: Paragraph | PhrasingContent): string {
+	if (node.type === 'inlineCode') return `\`${node.value}\``;
+	if ('children' in node) return (node.children as PhrasingContent[]).map(codeText).join('');
+	return toString(node);
+}
+
 /** A lead-in item that only introduces code or a group: "Commands:", "**Docker Swarm**:". */
 export function isLabel(text: string): boolean {
-	return /:$/.test(text) && !/\s.*\s.*\s/.test(text.replace(/:$/, '').trim());
+	const label = text.replace(/:$/, '').trim();
+	// Short ("Commands:"), or a kind of thing with its context ("Parts of the CNM:", "Storage drivers on Linux:").
+	return (
+		/:$/.test(text) &&
+		(!/\s.*\s.*\s/.test(label) || (/\s(of|in|on|for)\s/.test(label) && !!categoryOf(label)))
+	);
 }
 
 /** Items another reader owns (scenarios, command sequences, reading output): skipped here, silently. */
 export const OTHER_READER = /^(Scenario|Sequence|Output):/;
 
-/** The singular of a lead-in naming a kind of thing: "Network drivers" → "network driver". */
+/**
+ * The singular of a lead-in naming a kind of thing: "Network drivers" → "network driver", "Parts of the
+ * CNM" → "part of the CNM", "Storage drivers on Linux" → "storage driver on Linux". Names keep their
+ * capitals ("Dockerfile instructions" → "Dockerfile instruction").
+ */
 export function categoryOf(label: string): string | undefined {
-	const words = label.replace(/\*\*/g, '').trim().split(/\s+/);
-	if (words.length === 0 || words.length > 4) return undefined;
+	const all = label.replace(/\*\*/g, '').trim().split(/\s+/);
+	// "X of/in/on/for Y": the plural is the head before the preposition; the rest is its context.
+	const at = all.findIndex((w, i) => i > 0 && /^(of|in|on|for)$/.test(w));
+	const words = at > 0 ? all.slice(0, at) : all;
+	const context = at > 0 ? all.slice(at) : [];
+	if (words.length === 0 || words.length > 4 || context.length > 4) return undefined;
 	const last = words[words.length - 1]!;
 	if (!/[^s]s$/.test(last)) return undefined;
 	if (
@@ -173,7 +196,10 @@ export function categoryOf(label: string): string | undefined {
 	)
 		return undefined;
 	words[words.length - 1] = last.replace(/ies$/, 'y').replace(/s$/, '');
-	return words.map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
+	return [
+		...words.map((w) => (/^[A-Z][a-z]+$/.test(w) && !NAMES.test(w) ? w.toLowerCase() : w)),
+		...context
+	].join(' ');
 }
 
 const paraOf = (item: ListItem) => item.children.find((c): c is Paragraph => c.type === 'paragraph');
@@ -218,8 +244,10 @@ function readItem(
 	const nested = item.children.filter((c): c is List => c.type === 'list');
 	for (const list of nested)
 		for (const sub of list.children) {
-			const t = clean(toString(paraOf(sub) ?? { type: 'paragraph', children: [] }));
-			const w = /^Why:\s*(.+)$/i.exec(t);
+			const p = paraOf(sub) ?? { type: 'paragraph', children: [] };
+			const t = clean(toString(p));
+			// A reason keeps its code in backticks: "`docker node ls` shows …", never "Docker node ls shows …".
+			const w = /^Why:\s*(.+)$/i.exec(clean(codeText(p)));
 			const a = /^Also:\s*(.+)$/i.exec(t);
 			if (w) marks.why = w[1]!;
 			if (a)
@@ -231,6 +259,16 @@ function readItem(
 				);
 		}
 	const cat = ownCategory ?? (term ? category : undefined);
+	const introduces =
+		text.endsWith(':') &&
+		item.children.some(
+			(c) =>
+				c.type === 'code' ||
+				(c.type === 'list' &&
+					c.children.some(
+						(x) => !/^(Why|Also):/i.test(clean(toString(paraOf(x) ?? { type: 'paragraph', children: [] })))
+					))
+		);
 	if (text && !lead) {
 		const body = misconception ? text.slice(misconception[0].length) : text.replace(/:$/, '');
 		into.facts.push({
@@ -244,6 +282,7 @@ function readItem(
 			...(marks.why ? { why: marks.why } : {}),
 			...(marks.also.length ? { also: marks.also } : {}),
 			...(misconception ? { misconception: true } : {}),
+			...(introduces ? { introduces: true } : {}),
 			line
 		});
 	}

@@ -5,6 +5,8 @@
  */
 import { cardText } from '../pack/browse';
 import type { Card, CardKind, Pack } from '../pack/types';
+import { INSTRUCTION, KIND_HEAD } from './facts';
+import { exampleAmongOthers, NAMES } from './text';
 
 /** Phrases that ask about the document instead of the subject. */
 const DOCUMENT_WORDING = [
@@ -40,6 +42,128 @@ export function aboutDocument(c: Card, headings: readonly string[] = []): boolea
 	if (c.kind === 'mcq' && c.options.some((o) => headings.includes(o))) return true;
 	const q = cardText(c).question;
 	return headings.some((h) => h.length > 0 && (q.startsWith(`In ${h},`) || q.startsWith(`${h}:`)));
+}
+
+/** A term card's term and category, from its source line: "task (object in a swarm): …". */
+function termOf(source: string): { term: string; category?: string } | null {
+	const m = /^(?:(?:a|an|the)\s+)?([^:()]+?)(?:\s+\(([^)]+)\))?:\s/.exec(source);
+	return m ? { term: m[1]!.trim(), ...(m[2] ? { category: m[2].trim() } : {}) } : null;
+}
+
+/**
+ * Why a flashcard's question reads badly, or null: a descriptive category pasted after its term ("What is
+ * the quorum Raft concept?", "What is the service swarm object?"), a name or an instruction read as
+ * "the X" ("What is the BuildKit?", "What is the VOLUME?"), or a name written in lower case ("What is
+ * the raft?"). A category that names a variant is fine: "What is the bridge network driver?".
+ */
+export function clumsyQuestion(c: Card): string | null {
+	const q = cardText(c).question;
+	if (/(^|\s)(dockerfile|kubernetes)(\s|$)/.test(q)) return 'a name written in lower case';
+	if (c.kind !== 'flashcard') return null;
+	if (/^What (is|are) the `?([A-Z][\w-]*)`?\?$/.test(q)) return 'a name or instruction read as "the X"';
+	const t = termOf(c.source.text);
+	if (!t) return null;
+	if (t.category) {
+		const head = t.category.replace(/\s+(in|of|on|for|from)\s.*$/, '');
+		if (!KIND_HEAD.test(head.split(/\s+/).pop() ?? '') && q.includes(`the ${t.term} ${t.category}`))
+			return 'a descriptive category pasted after its term';
+	}
+	const name = /^\S+$/.test(t.term) && (/.[A-Z]/.test(t.term) || NAMES.test(t.term));
+	const lower = new RegExp(
+		`(^|[^\\w])${t.term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`
+	);
+	if (name && !q.includes(t.term) && lower.test(q)) return 'a name written in lower case';
+	if (INSTRUCTION.test(t.term) && q.includes(t.term) && !q.includes(`\`${t.term}\` instruction`))
+		return 'an instruction not named as one';
+	return null;
+}
+
+/** Docker CLI commands: "docker build" starts no sentence as "Docker build". */
+const CLI_WORDS =
+	'build|buildx|run|node|service|swarm|stack|network|volume|image|images|container|compose|system|info|ps|logs|inspect|exec|pull|push|tag|login|logout|trust|plugin|secret|config|context|scout|save|load|export|import|commit|cp|rm|rmi|kill|stop|start|restart|update|events|top|stats|diff|history|search|version|manifest|attach|wait|port|rename|pause|unpause|create|builder';
+const CAPITALISED_CODE = new RegExp(
+	`^(Docker (${CLI_WORDS})\\b(?! (plugins|drivers|objects)\\b)|(Dockerd|Kubectl|Journalctl|Systemctl|Runc)\\b|The (${INSTRUCTION.source.slice(2, -2)}) (?!instruction)|[A-Z][a-z0-9]*[._/][\\w./-]*\\.(json|conf|sock|service|yml|yaml)\\b)`
+);
+
+/**
+ * The sentences of a card (question, answer, reasons) that start with a command or code token written
+ * with a capital letter ("Docker node ls shows …", "Daemon.json holds …") or an instruction read as a
+ * noun ("The LABEL adds …"). Code keeps its case: in backticks, or the sentence is reworded.
+ */
+export function capitalisedCode(c: Card): string[] {
+	const out: string[] = [];
+	for (const text of shownText(c).split('\n'))
+		for (const m of text.matchAll(/(?<=^|[.!?]\s+|^(?:True|False|Yes|No):\s+|\s[—–-]\s+)\S/g)) {
+			const start = text.slice(m.index, m.index + 60);
+			if (CAPITALISED_CODE.test(start)) out.push(start.slice(0, 40));
+		}
+	return out;
+}
+
+/**
+ * Why a cloze's blank cannot be inferred, or null: a whole command or value of four words or more; a
+ * blank that ends a sentence after a colon ("… from a Docker context: ____."), which only the notes' next
+ * line could tell; a placeholder or an ellipsis ("/run/secrets/<name>", "sha256:…"); or one example
+ * among others ("such as ____, NET_BIND_SERVICE or SYS_ADMIN", "(____, requirements.txt)").
+ */
+export function uninferableCloze(c: Card): string | null {
+	if (c.kind !== 'cloze') return null;
+	const a = c.answer.trim();
+	if (a.split(/\s+/).length >= 4) return 'a blank of four words or more';
+	if (/:\s*$/.test(c.before) && /^[.\s]*$/.test(c.after) && /\s|=.*[,=]/.test(a))
+		return 'a blank that ends a lead-in';
+	if (/[<>[\]…]|\.\.\./.test(a)) return 'a placeholder or an ellipsis in the blank';
+	if (exampleAmongOthers(c.before, c.after)) return 'one example among others';
+	return null;
+}
+
+const plain = (s: string) => s.toLowerCase().replace(/[`"]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Why a true/false or cloze card does not stand on its own, or null: a heading pasted in as the subject of
+ * the author's full sentence ("Overlay networks and encryption do not attach …" from "Do not attach …"),
+ * or a sentence that leans on the line before it in the notes ("Other options …", "from that backup",
+ * "Today the same effect …").
+ */
+export function notStandalone(c: Card): string | null {
+	if (c.kind !== 'truefalse' && c.kind !== 'cloze') return null;
+	const source = c.source.text.trim();
+	const q = plain(c.kind === 'truefalse' ? c.statement : `${c.before}${c.answer}${c.after}`);
+	const opening = plain(source).slice(0, 25);
+	if (/\.$/.test(source) && opening.length === 25 && q.includes(opening) && !q.startsWith(opening))
+		return 'a heading pasted in as the subject';
+	if (
+		/^(other|today|the same|these|those|this|that|both|they|also)\b/i.test(source) ||
+		/\b(from that|the same effect|also gone|superseded both)\b/i.test(source)
+	)
+		return 'leans on the line before';
+	return null;
+}
+
+/** Flags a learner cannot guess unless the task asks for what they do, with the words that ask for it. */
+const ASKED_FLAGS: { flag: RegExp; name: string; asked: RegExp }[] = [
+	{ flag: /^(-d|--detach)$|^-[a-ce-z]*d[a-z]*$/, name: '-d', asked: /background|detach|without waiting/i },
+	{ flag: /^--rm$/, name: '--rm', asked: /remov|delet|clean|throw-?away|disposable|one-off/i },
+	{ flag: /^-(it|ti)$/, name: '-it', asked: /interactive|shell|terminal|tty/i }
+];
+
+/**
+ * The flags of a command card's answer that its task does not ask for ("Run nginx named web" whose answer
+ * has `-d`): typed as asked, the answer would be marked wrong.
+ */
+export function unaskedFlags(c: Card): string[] {
+	if (c.kind !== 'command-type' && c.kind !== 'command-fill' && c.kind !== 'command-order') return [];
+	const command =
+		c.kind === 'command-type' ? c.answer : c.kind === 'command-fill' ? c.command : c.tokens.join(' ');
+	// Only the docker, podman or compose stage counts: `tar -czf` and `ps -d` are other programs.
+	const tokens = command.split(/\s+/);
+	const start = tokens.findIndex((t) => t === 'docker' || t === 'podman');
+	if (start < 0) return [];
+	const stage = tokens.slice(start, tokens.findIndex((t, i) => i > start && /^(\||&&|;|>)$/.test(t)) >>> 0);
+	// The flags of the docker command itself, not of the program it runs (`docker run alpine ls -d`).
+	return ASKED_FLAGS.filter(
+		(f) => stage.slice(0, 8).some((t) => f.flag.test(t)) && !f.asked.test(c.prompt)
+	).map((f) => f.name);
 }
 
 /** True when an explanation only says where something is written, not why it is so. */
@@ -123,6 +247,14 @@ export interface QualityFigures {
 	blanks: Partial<Record<BlankKind, number>>;
 	wordOrderShort: number;
 	wordOrderNoDistractor: number;
+	/** Questions that paste a category after a term, read a name as "the X", or lower-case a name. */
+	clumsyQuestions: number;
+	/** Cards with a sentence that starts with a capitalised command or "The LABEL …". */
+	capitalisedCode: number;
+	/** Clozes whose blank the sentence does not let one infer. */
+	uninferableClozes: number;
+	/** True/false and cloze cards that do not stand alone (a heading as subject, a sentence leaning on the last). */
+	notStandalone: number;
 }
 
 /**
@@ -140,7 +272,15 @@ export function measureQuality(pack: Pack, origins: Readonly<Record<string, stri
 	let duplicates = 0;
 	let wordOrderShort = 0;
 	let wordOrderNoDistractor = 0;
+	let clumsy = 0;
+	let capitalised = 0;
+	let uninferable = 0;
+	let leaning = 0;
 	for (const c of pack.cards) {
+		if (notStandalone(c)) leaning++;
+		if (clumsyQuestion(c)) clumsy++;
+		if (capitalisedCode(c).length) capitalised++;
+		if (uninferableCloze(c)) uninferable++;
 		byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
 		if (aboutDocument(c, headings)) about++;
 		if (hasReason(c)) reason++;
@@ -174,6 +314,10 @@ export function measureQuality(pack: Pack, origins: Readonly<Record<string, stri
 		duplicates,
 		blanks,
 		wordOrderShort,
-		wordOrderNoDistractor
+		wordOrderNoDistractor,
+		clumsyQuestions: clumsy,
+		capitalisedCode: capitalised,
+		uninferableClozes: uninferable,
+		notStandalone: leaning
 	};
 }

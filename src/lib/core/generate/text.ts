@@ -15,6 +15,39 @@ export function upperFirst(s: string): string {
 	return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Programs whose name is code: a sentence that starts with one keeps it in lower case, in backticks. */
+const CODE_VERB =
+	/^(is|are|was|has|have|can|cannot|then|shows?|lists?|prints?|hands|handles|pushes|pulls|deletes|exits|tags|builds|deploys|scales|updates|implements|filters|keeps|runs|reads|writes|removes|returns|starts|stops|needs|does|only|also|never|always|must|gives|sets|makes|creates|deletes|sends|fails|works|accepts|refuses|rolls|replaces|takes|uses|waits|adds)$/;
+const PROGRAM =
+	/^(docker|dockerd|containerd|containerd-shim|runc|ctr|nerdctl|journalctl|systemctl|kubectl|iptables|nsenter)$/;
+
+/**
+ * The start of a sentence: a capital letter, except on code. A program name ("dockerd hands …") or a
+ * command ("docker build is …") goes in backticks; a flag, a path or a file name ("--rm removes …",
+ * "daemon.json holds …") and code already in backticks keep their case.
+ */
+export function sentenceStart(s: string, code: readonly string[] = []): string {
+	const t = s.trim();
+	// A code span of the notes that starts the sentence ("`overlay2` works …", "`--dns` on a container …").
+	const lead = code.find(
+		(k) =>
+			/^[^A-Z\s]+$|^\S*[-./:=_"]\S*$|^(docker|dockerd|registry|-)/.test(k) &&
+			t.startsWith(k) &&
+			!/^[\w-]/.test(t.slice(k.length))
+	);
+	if (lead) return `\`${lead}\`${t.slice(lead.length)}`;
+	const first = t.split(/\s+/)[0] ?? '';
+	if (PROGRAM.test(first)) {
+		// "docker build is …": the command runs up to its verb.
+		const words = t.split(/\s+/);
+		const verb = words.findIndex((w, i) => i > 0 && CODE_VERB.test(w));
+		const code = verb > 0 && verb <= 8 ? words.slice(0, verb).join(' ') : first;
+		return `\`${code}\`${t.slice(code.length)}`;
+	}
+	if (/^[-`./$<"']/.test(t) || /^[a-z][\w-]*[._/][\w./-]*/.test(first)) return t;
+	return upperFirst(t);
+}
+
 const NOUNS = new Set([
 	'containers',
 	'images',
@@ -50,8 +83,13 @@ const NOUNS = new Set([
 	'options',
 	'components',
 	'features',
-	'examples'
+	'examples',
+	'messages'
 ]);
+
+/** Advice in the imperative ("Do not attach …", "Copy dependency manifests first …"): true, but not a claim. */
+export const IMPERATIVE =
+	/^(Do|Don't|Never|Always|Avoid|Prefer|Spread|Copy|Combine|Keep|Use|Put|Run|Set|Pin|Give|Make|Choose|Add|Create|Start|Stop|Remove|Check|Mount|Publish|Label|Tag|Push|Pull|Sign|Scan|Restrict|Rotate|Lock|Store|Test|Limit|Drop|Enable|Disable|Install|Upgrade|Plan|Monitor|Let|Leave|Name|Open|Expose|Treat|Protect|Rebuild|Delete|Clean|Prune|Watch|Follow|Pass|Send|Close|Back up|Think|Read|Write)\s(?!(is|are|has|have|was|can)\b)/;
 
 /** True when the text starts with a third-person verb ("Assigns a MAC address ..."). */
 export function startsWithVerb(s: string): boolean {
@@ -118,8 +156,8 @@ export function shellTokens(command: string): string[] {
 }
 
 /** Names that keep their capital letter inside a sentence. */
-const NAMES =
-	/^(Docker|Kubernetes|Swarm|Compose|Linux|Git|GitHub|GitOps|Prometheus|Grafana|Podman|Buildah|Containerd|RunC|Traefik|Windows|Alpine|Engine|Desktop|Hub)$/;
+export const NAMES =
+	/^(Docker|Dockerfile|Kubernetes|Swarm|Compose|Linux|Git|GitHub|GitOps|Prometheus|Grafana|Podman|Buildah|Containerd|RunC|Raft|Notary|Traefik|Windows|Alpine|Engine|Desktop|Hub)$/;
 
 /** A heading as the subject of a sentence: "Bridge Networks" → "bridge networks", keeping names. */
 export function subjectOf(title: string): { text: string; plural: boolean } {
@@ -158,7 +196,7 @@ const PARTICIPLE =
 const MODAL = /^(Can|Cannot|Must|May|Should|Will)\s+[a-z]/;
 /** A noun phrase naming what the subject is ("Comprehensive logging solution", "Drop-in replacement ..."). */
 const KIND_NOUN =
-	/^(?:[\w-]+\s+){0,2}(script|tool|solution|application|replacement|builder|runtime|platform|orchestrator)\b/i;
+	/^(?!(?:a|an|the)\s)(?:[\w-]+\s+){0,2}(script|tool|solution|application|replacement|builder|runtime|platform|orchestrator)\b/i;
 /** Bare verbs that say what a subject does ("Volume drivers enable ...", "Namespaces isolate ..."), not advice. */
 const CAPABILITY =
 	/^(Enable|Visualize|Group|Deploy|Copy|Store|Reuse|Activate|Isolate|Limit|Control|Assign|Provide|Create|Run|Use|Keep|Minimize|Combine|Order|Put|Distribute|Maintain|Prevent|Scan|Monitor|Sign|Load)\b/;
@@ -167,7 +205,7 @@ const PLURAL_VERB =
 	/^(Enable|Visualize|Group|Deploy|Copy|Store|Reuse|Activate|Isolate|Limit|Control|Assign|Provide)\b/;
 /** Capability verbs that still say what a singular subject does ("Network isolation controls ..."). */
 const SINGULAR_VERB = /^(Enable|Visualize|Isolate|Limit|Control|Assign|Provide)\b/;
-const FINITE =
+export const FINITE_VERB =
 	/\s(is|are|can|cannot|must|may|should|will|has|have|does|do|needs?|appears?|disappears|shares|uses|requires|refer|communicate|supports?|creates|provides|stores?|includes|holds?|keeps?|runs|gives|lets|moves|makes|starts|stops|reads|writes|ignores|validates|merges)\b/i;
 
 /** A bare verb in the third person singular: "Use" → "uses", "Copy" → "copies", "Push" → "pushes". */
@@ -195,16 +233,16 @@ export function predicate(fact: string, plural: boolean): string | null {
 	if (plural ? PLURAL_VERB.test(f) : SINGULAR_VERB.test(f))
 		return `${plural ? first.toLowerCase() : thirdPerson(first)}${rest}`;
 	if (ADJECTIVE.test(f) || PARTICIPLE.test(f)) return `${be} ${lowerFirst(f)}`;
-	if (/^Default\s+[a-z]/.test(f) && !FINITE.test(f)) return `${be} the ${lowerFirst(f)}`;
+	if (/^Default\s+[a-z]/.test(f) && !FINITE_VERB.test(f)) return `${be} the ${lowerFirst(f)}`;
 	if (MODAL.test(f)) return lowerFirst(f);
-	if (!plural && KIND_NOUN.test(f) && !FINITE.test(f) && !/,/.test(f))
+	if (!plural && KIND_NOUN.test(f) && !FINITE_VERB.test(f) && !/,/.test(f))
 		return `is ${article(f)} ${lowerFirst(f)}`;
 	return null;
 }
 
 /** True when a fact is a sentence with its own subject ("Data disappears when container stops"). */
 const isClause = (f: string) =>
-	(FINITE.test(f) || /^(A|An|The)\s+\S+(\s+\S+)?\s+[a-z]+s\b/.test(f)) &&
+	(FINITE_VERB.test(f) || /^(A|An|The)\s+\S+(\s+\S+)?\s+[a-z]+s\b/.test(f)) &&
 	/^[A-Z]/.test(f) &&
 	!MODAL.test(f) &&
 	!/^[\w-]+,/.test(f);
@@ -224,7 +262,7 @@ export function whichQuestion(who: string, fact: string): string | null {
 	if (startsWithVerb(f)) return `${Who} ${first.toLowerCase()}${rest}?`;
 	if (CAPABILITY.test(f)) return `${Who} ${thirdPerson(first)}${rest}?`;
 	if (ADJECTIVE.test(f) || PARTICIPLE.test(f)) return `${Who} is ${lowerFirst(f)}?`;
-	if (/^Default\s+[a-z]/.test(f) && !FINITE.test(f)) return `${Who} is the ${lowerFirst(f)}?`;
+	if (/^Default\s+[a-z]/.test(f) && !FINITE_VERB.test(f)) return `${Who} is the ${lowerFirst(f)}?`;
 	if (MODAL.test(f)) return `${Who} ${lowerFirst(f)}?`;
 	if (isClause(f)) return `For ${who} is it true that ${lowerFirst(f)}?`;
 	return null;
@@ -237,10 +275,10 @@ export function whichQuestion(who: string, fact: string): string | null {
 export function sentenceAbout(subject: string, plural: boolean, fact: string): string | null {
 	const f = fact.trim().replace(/[.:;]$/, '');
 	if (!f) return null;
-	// An author's full sentence (capital letter, a verb, a closing full stop) stands alone: prefixing its
+	// An author's full sentence (a capital letter, a verb, a closing full stop) stands alone: prefixing its
 	// heading ("With raft and the manager quorum, …") would only make it worse.
 	if (/^[A-Z]/.test(fact.trim()) && /\.$/.test(fact.trim()) && isClause(f)) return sentence(f);
-	const lead = upperFirst(subject);
+	const lead = sentenceStart(subject);
 	if (/^(is|are|has|have|can|cannot|does|do|needs|must|may|will|gives|runs|lets)\b/i.test(f))
 		return sentence(`${lead} ${f.charAt(0).toLowerCase()}${f.slice(1)}`);
 	const p = predicate(upperFirst(f), plural);
@@ -251,10 +289,26 @@ export function sentenceAbout(subject: string, plural: boolean, fact: string): s
 		/\s/.test(subject.trim()) &&
 		/^(from|to|with|for|in|on|about|how|why|when|what)\b|^[a-z]+ing\b/i.test(subject.trim())
 	);
-	if (/^No\s+[a-z]/.test(f) && !FINITE.test(f))
+	if (/^No\s+[a-z]/.test(f) && !FINITE_VERB.test(f))
 		return nounPhrase ? sentence(`With ${subject}, there is ${lowerFirst(f)}`) : null;
 	// A full sentence that names its own subject stands alone; any other clause keeps its subject as context.
 	if (isClause(f) && /^(A|An|The|Each|Every|Compose|Docker|Swarm)\s/.test(f)) return sentence(f);
 	if (isClause(f) && nounPhrase) return sentence(`With ${subject}, ${lowerFirst(f)}`);
 	return null;
+}
+
+/**
+ * True when a blank between `before` and `after` is one example among others, so that any other example
+ * would be just as right: "such as ____, NET_BIND_SERVICE or SYS_ADMIN", "(____, requirements.txt)",
+ * "(docker-ce, ____, containerd.io)", "a repository named ____".
+ */
+export function exampleAmongOthers(before: string, after: string): boolean {
+	if (
+		/\b(such as|for example|e\.g\.|including|includes|like|named|called)\s+(?:(?![.:]\s)[^;])*$/i.test(before)
+	)
+		return true;
+	// A list inside parentheses whose neighbour of the blank is another single item of the same kind.
+	const open = before.lastIndexOf('(');
+	if (open <= before.lastIndexOf(')')) return false;
+	return /^,\s*[^,\s()]+\s*[,)]/.test(after) || /[(,]\s*[^,\s()]+,\s*$/.test(before);
 }

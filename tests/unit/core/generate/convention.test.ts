@@ -111,11 +111,11 @@ describe('the authoring convention', () => {
 			expect(c.domain).toBe('networking');
 			expect(c.objectives).toEqual(['4.2', '4.3']);
 		}
-		// Forward and reverse flashcards of one term share their fact.
-		const bridgeCards = pack.cards.filter(
-			(c) => c.kind === 'flashcard' && c.source.text.startsWith('bridge:')
-		);
-		expect(bridgeCards).toHaveLength(2);
+		// Every card of one term shares its fact; the multiple choice takes the place of the reverse flashcard,
+		// whose question would be its stem.
+		const bridgeCards = pack.cards.filter((c) => c.source.text.startsWith('bridge:'));
+		expect(bridgeCards.map((c) => c.kind)).toEqual(expect.arrayContaining(['flashcard', 'mcq']));
+		expect(bridgeCards.filter((c) => c.kind === 'flashcard')).toHaveLength(1);
 		expect(new Set(bridgeCards.map((c) => c.fact)).size).toBe(1);
 	});
 });

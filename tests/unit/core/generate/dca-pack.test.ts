@@ -36,9 +36,10 @@ function regenerate() {
 describe.runIf(present)('the built-in DCA pack', { timeout: 120_000 }, () => {
 	// Generated in the first test, not while collecting: without the notes the describe is skipped.
 	let generated: ReturnType<typeof regenerate>;
+	// Generating 1,400 cards takes seconds; on a loaded machine more than the 10 s a hook gets by default.
 	beforeAll(() => {
 		generated = regenerate();
-	});
+	}, 120_000);
 
 	it('has the id dca', () => {
 		expect(generated.pack.id).toBe('dca');

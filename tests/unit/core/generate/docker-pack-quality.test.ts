@@ -12,11 +12,17 @@ import { generatePack, type Generated } from '$lib/core/generate/index';
 import {
 	aboutDocument,
 	blankKind,
+	capitalisedCode,
+	clumsyQuestion,
 	hasReason,
 	locationOnly,
+	notStandalone,
 	questionKey,
-	restates
+	restates,
+	unaskedFlags,
+	uninferableCloze
 } from '$lib/core/generate/quality';
+import { hintNeeded } from '$lib/core/generate/cards';
 import { cardText } from '$lib/core/pack/browse';
 import type { Card, Pack } from '$lib/core/pack/types';
 
@@ -25,6 +31,7 @@ const parsedReview = parseReview(JSON.parse(read('questions/docker-guide.review.
 if (!parsedReview.ok) throw new Error(JSON.stringify(parsedReview.errors));
 const review = parsedReview.value;
 const docker = (JSON.parse(read('questions/docker-guide.pack.json')) as { pack: Pack }).pack;
+const dca = (JSON.parse(read('questions/dca.pack.json')) as { pack: Pack }).pack;
 
 function generated(file: string): Generated {
 	const r = generatePack(read(file), {
@@ -127,6 +134,124 @@ describe.each([
 			).toEqual([]);
 			expect(c.stem.endsWith('?'), c.id).toBe(true);
 		}
+	});
+});
+
+describe.each([
+	['the built-in Docker pack', docker],
+	['the built-in DCA pack', dca],
+	['Git notes without marks', git],
+	['small networks notes', networks]
+])('%s reads as an exam item', (_name, pack) => {
+	it('asks about a term in plain English: no descriptive category pasted after it, no "What is the VOLUME?", no name in lower case', () => {
+		expect(pack.cards.length).toBeGreaterThan(0);
+		expect(
+			pack.cards.flatMap((c) => {
+				const why = clumsyQuestion(c);
+				return why ? [`${why}: ${cardText(c).question}`] : [];
+			})
+		).toEqual([]);
+	});
+
+	it('never starts a sentence with a capitalised command or an instruction read as a noun ("Docker node ls shows", "The LABEL adds")', () => {
+		expect(pack.cards.flatMap((c) => capitalisedCode(c).map((s) => `${c.id}: ${s}`))).toEqual([]);
+	});
+
+	it('asks in the task for every flag a learner could not guess: -d ("in the background"), --rm, -it', () => {
+		expect(
+			pack.cards.flatMap((c) =>
+				unaskedFlags(c).map((f) => `${c.id}: ${f} in "${c.kind === 'command-type' ? c.prompt : ''}"`)
+			)
+		).toEqual([]);
+	});
+
+	it('never repeats the verdict in a true/false explanation (the app already shows "True." or "False.")', () => {
+		expect(
+			pack.cards
+				.filter((c) => c.kind === 'truefalse' && /^(True|False)\b/.test(c.explanation))
+				.map((c) => c.id)
+		).toEqual([]);
+	});
+
+	it('asks no flashcard whose question is a multiple-choice stem of the same pack', () => {
+		const stems = new Set(pack.cards.flatMap((c) => (c.kind === 'mcq' ? [norm(c.stem)] : [])));
+		expect(
+			pack.cards.flatMap((c) => (c.kind === 'flashcard' && stems.has(norm(c.front)) ? [c.front] : []))
+		).toEqual([]);
+	});
+
+	it('blanks in a cloze only what the sentence lets one infer: no whole command, no blank that ends a lead-in', () => {
+		expect(
+			pack.cards.flatMap((c) => {
+				const why = uninferableCloze(c);
+				return why ? [`${why}: ${c.kind === 'cloze' ? c.before + '____' + c.after : ''}`] : [];
+			})
+		).toEqual([]);
+	});
+});
+
+describe.each([
+	['the built-in Docker pack', docker],
+	['the built-in DCA pack', dca],
+	['Git notes without marks', git],
+	['small networks notes', networks]
+])('%s: every statement stands alone', (_name, pack) => {
+	it('never pastes a heading in as the subject of a sentence, and no sentence leans on the line before it', () => {
+		expect(
+			pack.cards.flatMap((c) => {
+				const why = notStandalone(c);
+				return why ? [`${why}: ${cardText(c).question}`] : [];
+			})
+		).toEqual([]);
+	});
+});
+
+describe('the quality checks catch the patterns they forbid', () => {
+	it('hands over a value only when the task cannot say it: never the value the card tests, a boolean or one the task names', () => {
+		const t = (cmd: string) => cmd.split(' ');
+		const cmd = 'docker service update --update-failure-action rollback web';
+		expect(hintNeeded('rollback', t(cmd), 'Make web roll back when an update fails.')).toBe(false);
+		expect(
+			hintNeeded('8080:80', t('docker run -d -p 8080:80 nginx'), 'Publish host port 8080 to port 80.')
+		).toBe(false);
+		expect(hintNeeded('false', t('docker stack deploy --detach=false app'), 'Deploy and wait.')).toBe(false);
+		expect(
+			hintNeeded("'{{json .Config.Env}}'", t("docker inspect -f '{{json .Config.Env}}' web"), 'Show the env.')
+		).toBe(true);
+	});
+
+	it('flags -d in an answer whose task does not say "in the background"', () => {
+		const card = docker.cards.find((c) => c.kind === 'command-type')!;
+		const run = { ...card, prompt: 'Run nginx as web.', answer: 'docker run -d --name web nginx' } as Card;
+		expect(unaskedFlags(run)).toEqual(['-d']);
+		expect(unaskedFlags({ ...run, prompt: 'Run nginx as web in the background.' } as Card)).toEqual([]);
+	});
+
+	const flash = (front: string, text: string) =>
+		({ ...docker.cards.find((c) => c.kind === 'flashcard')!, front, source: { section: 'S', text } }) as Card;
+	it('flags a pasted category, an instruction read as "the X" and a lower-cased name; passes a variant category', () => {
+		expect(
+			clumsyQuestion(flash('What is the quorum Raft concept?', 'quorum (Raft concept): a majority'))
+		).toMatch(/category/);
+		expect(clumsyQuestion(flash('What is the VOLUME?', 'VOLUME: declares a mount point'))).not.toBe(null);
+		expect(clumsyQuestion(flash('What is the raft?', 'Raft (consensus algorithm): the algorithm'))).toMatch(
+			/lower case/
+		);
+		expect(
+			clumsyQuestion(flash('What is the bridge network driver?', 'bridge (network driver): the default'))
+		).toBe(null);
+		expect(
+			clumsyQuestion(flash('What does the `VOLUME` instruction do?', 'VOLUME: declares a mount point'))
+		).toBe(null);
+	});
+
+	it('flags a capitalised command and "The LABEL adds", and passes code in backticks', () => {
+		const card = (why: string) => ({ ...docker.cards[0]!, why }) as Card;
+		expect(capitalisedCode(card('Docker node ls shows Leader.'))).toHaveLength(1);
+		expect(capitalisedCode(card('It is fine. The LABEL adds metadata.'))).toHaveLength(1);
+		expect(capitalisedCode(card('`docker node ls` shows Leader; Docker volume plugins store data.'))).toEqual(
+			[]
+		);
 	});
 });
 
