@@ -90,10 +90,12 @@ function seedReviews(page: Page, n: number, from: number): Promise<number> {
 				open.onsuccess = () => res(open.result);
 				open.onerror = () => rej(open.error);
 			});
-			const cards: { packId: string; cardId: string }[] = await new Promise((res) => {
-				const req = db.transaction('states').objectStore('states').getAll();
+			// Every installed card, from the per-section summaries (a card never reviewed has no state).
+			const sums: { packId: string; ids: string[] }[] = await new Promise((res) => {
+				const req = db.transaction('summaries').objectStore('summaries').getAll();
 				req.onsuccess = () => res(req.result);
 			});
+			const cards = sums.flatMap((s) => s.ids.map((cardId) => ({ packId: s.packId, cardId })));
 			const ratings = ['again', 'hard', 'good', 'good', 'good', 'easy'];
 			const tx = db.transaction('logs', 'readwrite');
 			const store = tx.objectStore('logs');

@@ -24,6 +24,7 @@ import {
 	type SyncConfig,
 	type SyncStatus
 } from '../storage/sync';
+import { installSyncedPacks } from './replication-install';
 import { setAutoSyncHint } from './replication-trigger';
 import { settings } from './settings.svelte';
 import { announce } from './sync';
@@ -147,7 +148,10 @@ class ReplicationState {
 			const db = getDb();
 			const r = await replicate(c, syncStore(db, schedulerFor), cfg.deviceId);
 			if (!r.ok) return this.#finish(r.errors.message, r.errors.kind === 'unreachable');
-			if (r.value.pulled > 0) {
+			// Packs of a subscription made on another device: installed before the run counts as done, so
+			// the reviews pulled for them land on their cards.
+			const packs = await installSyncedPacks(db, (u, init) => fetch(u, init), schedulerFor, Date.now());
+			if (r.value.pulled > 0 || packs.installed.length) {
 				await settings.load(true);
 				announce({ type: 'replaced' });
 			}

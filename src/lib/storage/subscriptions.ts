@@ -55,7 +55,9 @@ export async function installFromSource(
 	pack: Pack,
 	scheduler: NewStates,
 	now: number,
-	options: ImportOptions = {}
+	options: ImportOptions = {},
+	/** False for an install sync makes itself (the change came from another device, which sent it). */
+	noteForSync = true
 ): Promise<Result<UpdatePlan>> {
 	try {
 		// Every table: importPack opens its own transaction inside this one, over tables that may change.
@@ -67,7 +69,7 @@ export async function installFromSource(
 			const r = await importPack(db, pack, scheduler, now, options);
 			if (!r.ok) throw new Refused(r.errors);
 			// A new subscription, or another pack from it: a change other devices sync (an update is not).
-			if (!known || before?.url !== subscription.url)
+			if (noteForSync && (!known || before?.url !== subscription.url))
 				await noteSubscriptionChange(db, known ?? subscription, true, now);
 			return r;
 		});
