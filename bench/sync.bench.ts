@@ -60,10 +60,14 @@ async function syncNow(page: Page, origin: string): Promise<{ ms: number; wire: 
 	let v: { lastSyncedAt: number | null; error: string | null } | undefined;
 	for (const until = started + 600_000; Date.now() < until; await page.waitForTimeout(50)) {
 		v = await page.evaluate(async () => {
-			const db: IDBDatabase = await new Promise((res) => {
+			// Bounded: an open the app's own connection blocks is asked again on the next round.
+			const db: IDBDatabase | null = await new Promise((res) => {
 				const open = indexedDB.open('deckhand');
 				open.onsuccess = () => res(open.result);
+				open.onerror = open.onblocked = () => res(null);
+				setTimeout(() => res(null), 2000);
 			});
+			if (!db) return undefined;
 			const rec: { value: { lastSyncedAt: number | null; error: string | null } } | undefined =
 				await new Promise((res) => {
 					const req = db.transaction('syncMeta').objectStore('syncMeta').get('status');
@@ -145,7 +149,7 @@ try {
 	const phone = await (await browser.newContext({ baseURL: web.url })).newPage();
 	for (const p of [laptop, phone]) {
 		await p.goto('/');
-		await p.getByTestId('new-count').waitFor();
+		await p.getByTestId('new-count').waitFor({ timeout: 120_000 });
 	}
 	const cards = await seedReviews(laptop, REVIEWS, 0);
 	await setUp(laptop, sync.url);

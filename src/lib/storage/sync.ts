@@ -26,10 +26,10 @@ import {
 	type SyncStore
 } from '../core/sync';
 import { logUid } from '../core/sync/ids';
-import type { DeckhandDb } from './db';
+import type { DeckhandDb, StateRecord } from './db';
 import { countReviews } from './stats';
 import { getStates } from './study';
-import { updateSummary } from './summary';
+import { updateSummaries } from './summary';
 
 /** Where and how this device syncs. The password is never stored (the server's cookie is). */
 export interface SyncConfig {
@@ -562,6 +562,9 @@ async function replayCards(
 				else byCard.set(k, [l]);
 			}
 	}
+	const kept: StateRecord[] = [];
+	const gone: [string, string][] = [];
+	const all: StateRecord[] = [];
 	for (let i = 0; i < keys.length; i++) {
 		const st = states[i];
 		if (!st) continue;
@@ -574,10 +577,13 @@ async function replayCards(
 		const next = replayed ?? scheduler.newState(st.cardId, st.packId, now);
 		const record = { ...next, sectionId: st.sectionId, order: st.order };
 		// A card with no review left is new again, and a new card keeps no state (schema version 8).
-		if (replayed) await db.states.put(record);
-		else await db.states.delete(keys[i]!);
-		await updateSummary(db, record);
+		if (replayed) kept.push(record);
+		else gone.push(keys[i]!);
+		all.push(record);
 	}
+	await db.states.bulkPut(kept);
+	await db.states.bulkDelete(gone);
+	await updateSummaries(db, all);
 }
 
 /** The Dexie side of one sync run, for `replicate`. */

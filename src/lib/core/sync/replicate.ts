@@ -64,6 +64,8 @@ export interface SyncReport {
 
 /** Documents per request: 2,000 compact review logs are about half a megabyte. */
 export const BATCH = 2000;
+/** Above this many documents pushed, the run reads their echo itself (see the end of `replicate`). */
+const ECHO_NOW = 200;
 
 interface ChangesAnswer {
 	results: { id: string; doc?: unknown; deleted?: boolean; changes?: { rev: string }[] }[];
@@ -100,47 +102,57 @@ export async function replicate<Mark>(
 		first.catch(() => {});
 		const remote = await ask<{ session?: unknown; _rev?: string }>('GET', localId, undefined, true);
 		if (remote?.session !== ck.session) {
-			await first.catch(() => null);
-			first = null;
+			const was = ck;
 			ck = await store.resetCheckpoint();
+			// A new device asks the same first page again: keep the one already on its way.
+			if (ck.echo !== was.echo || String(ck.pullSeq) !== String(was.pullSeq)) {
+				await first.catch(() => null);
+				first = null;
+			}
 			await ask('PUT', localId, { session: ck.session, ...(remote?._rev ? { _rev: remote._rev } : {}) });
 		}
 
-		// What the server holds, as seen in this run's pull: not pushed back to it.
+		// What the server holds, as seen in this run's pulls: not pushed back to it.
 		const onServer = new Set<string>();
-		for (;;) {
-			const answer = await (first ?? changes(ck));
-			first = null;
-			if (!answer) break;
-			const incoming: Incoming[] = [];
-			const take = (doc: unknown) => {
-				const parsed = parseDoc(doc);
-				if (!parsed || parsed.kind === 'other') report.skipped++;
-				else incoming.push(parsed);
-			};
-			const listed: Change[] = answer.results.map((r) => ({
-				id: r.id,
-				rev: r.changes?.[0]?.rev ?? '',
-				deleted: r.deleted === true
-			}));
-			for (const ch of listed) onServer.add(`${ch.id} ${ch.rev}`);
-			if (ck.echo === 0) {
-				for (const r of answer.results) take(r.doc ?? { _id: r.id, _deleted: r.deleted === true });
-			} else {
-				// Deletions need no body; for the rest, fetch only what this device lacks.
-				for (const ch of listed) if (ch.deleted) take({ _id: ch.id, _deleted: true });
-				const need = await store.missing(listed.filter((ch) => !ch.deleted));
-				if (need.length) {
-					const got = await ask<AllDocsAnswer>('POST', '_all_docs?include_docs=true', { keys: need });
-					for (const row of got?.rows ?? []) if (row.doc) take(row.doc);
+		/** Pulls every change since the checkpoint; `sent` are documents this run pushed (not fetched). */
+		const pull = async (sent: ReadonlySet<string>) => {
+			for (;;) {
+				const answer = await (first ?? changes(ck));
+				first = null;
+				if (!answer) break;
+				const incoming: Incoming[] = [];
+				const take = (doc: unknown) => {
+					const parsed = parseDoc(doc);
+					if (!parsed || parsed.kind === 'other') report.skipped++;
+					else incoming.push(parsed);
+				};
+				const listed: Change[] = answer.results.map((r) => ({
+					id: r.id,
+					rev: r.changes?.[0]?.rev ?? '',
+					deleted: r.deleted === true
+				}));
+				for (const ch of listed) onServer.add(`${ch.id} ${ch.rev}`);
+				if (ck.echo === 0) {
+					for (const r of answer.results) take(r.doc ?? { _id: r.id, _deleted: r.deleted === true });
+				} else {
+					// Deletions need no body; for the rest, fetch only what this device lacks.
+					const others = listed.filter((ch) => !sent.has(`${ch.id} ${ch.rev}`));
+					for (const ch of others) if (ch.deleted) take({ _id: ch.id, _deleted: true });
+					const need = await store.missing(others.filter((ch) => !ch.deleted));
+					if (need.length) {
+						const got = await ask<AllDocsAnswer>('POST', '_all_docs?include_docs=true', { keys: need });
+						for (const row of got?.rows ?? []) if (row.doc) take(row.doc);
+					}
 				}
+				report.pulled += await store.applyPulled(incoming, answer.last_seq);
+				ck = { ...ck, pullSeq: answer.last_seq };
+				if (answer.results.length < batch) break;
 			}
-			report.pulled += await store.applyPulled(incoming, answer.last_seq);
-			ck = { ...ck, pullSeq: answer.last_seq };
-			if (answer.results.length < batch) break;
-		}
-		await store.afterPull();
+			await store.afterPull();
+		};
+		await pull(new Set());
 
+		const sent = new Set<string>();
 		for (;;) {
 			const { docs, mark } = await store.collectPush(batch);
 			if (!docs.length) break;
@@ -158,7 +170,15 @@ export async function replicate<Mark>(
 					});
 			}
 			await store.markPushed(mark, send.length);
+			for (const d of send) sent.add(`${d._id} ${d._rev}`);
 			report.pushed += send.length;
+		}
+		// A big push reads its echo now, told apart from other devices' changes by what it just sent, so
+		// the next run does not check thousands of its own reviews against the database one by one. A
+		// small one leaves its echo to the next run's one request for changes.
+		if (sent.size > ECHO_NOW) {
+			ck = { ...ck, echo: sent.size };
+			await pull(sent);
 		}
 		return ok(report);
 	} catch (e) {
