@@ -31,8 +31,14 @@ interface Wire {
 	received: number;
 }
 
+/** Sync now is enabled once the prerendered form's script runs (a press before that would reload the page). */
+async function settingsReady(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor({ timeout: 120_000 });
+}
+
 async function setUp(page: Page, url: string): Promise<void> {
 	await page.goto('/settings');
+	await settingsReady(page);
 	await page.getByRole('textbox', { name: 'Server URL' }).fill(url);
 	await page.getByRole('textbox', { name: 'User name' }).fill('learner');
 	await page.getByLabel('Password').fill('learner');
@@ -50,10 +56,7 @@ async function syncNow(page: Page, origin: string): Promise<{ ms: number; wire: 
 	};
 	page.on('requestfinished', count);
 	if (!page.url().endsWith('/settings')) await page.goto('/settings');
-	await page
-		.getByRole('status')
-		.filter({ hasText: /synced|Syncing/ })
-		.waitFor();
+	await settingsReady(page);
 	const started = Date.now();
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	// Done when the run has recorded its outcome (syncMeta 'status') after the press.

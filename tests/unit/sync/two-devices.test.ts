@@ -233,7 +233,7 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
 		expect(await sync(laptop)).toMatchObject({ pulled: 0 });
 	});
 
-	it('no such database: a plain error', async () => {
+	it('no such database, or no server at all: a plain error', async () => {
 		const phone = await device('phone');
 		const target = parseServerUrl(server.root + 'nosuchdb');
 		if (!target.ok) throw new Error('bad url');
@@ -244,6 +244,12 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
 		);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors.message).toMatch(/no such database/);
+		// Nobody listening: the server is unreachable, said as such.
+		const away = parseServerUrl('http://127.0.0.1:9/deckhand');
+		if (!away.ok) throw new Error('bad url');
+		const gone = await replicate({ ...away.value, fetch }, syncStore(phone.db, makeScheduler), phone.id);
+		expect(gone.ok).toBe(false);
+		if (!gone.ok) expect(gone.errors.message).toMatch(/^Could not reach the server\./);
 	});
 
 	it('an undone review is deleted on the other device too, and its card is rescheduled', async () => {
