@@ -120,7 +120,7 @@ test('offline, sync waits, and runs once the device is back online @desktop', as
 	await setUpSync(page, await server.createDatabase(`off${Date.now()}`));
 	await context.setOffline(true);
 	await page.getByRole('button', { name: 'Sync now' }).click();
-	const line = page.getByRole('status').filter({ hasText: /synced|Offline|Syncing/ });
+	const line = page.getByRole('status').filter({ hasText: /synced|Offline:|Syncing/ });
 	await expect(line).toHaveText('Offline: sync waits until you are back online.');
 	await context.setOffline(false);
 	await expect(line).toHaveText('Last synced just now.');
