@@ -18,13 +18,13 @@ import { getDb } from '../storage/db';
 import {
 	loadSyncConfig,
 	loadSyncStatus,
+	pendingSubscriptionInstalls,
 	saveSyncConfig,
 	saveSyncStatus,
 	syncStore,
 	type SyncConfig,
 	type SyncStatus
 } from '../storage/sync';
-import { installSyncedPacks } from './replication-install';
 import { setAutoSyncHint } from './replication-trigger';
 import { settings } from './settings.svelte';
 import { announce } from './sync';
@@ -150,8 +150,14 @@ class ReplicationState {
 			if (!r.ok) return this.#finish(r.errors.message, r.errors.kind === 'unreachable');
 			// Packs of a subscription made on another device: installed before the run counts as done, so
 			// the reviews pulled for them land on their cards.
-			const packs = await installSyncedPacks(db, (u, init) => fetch(u, init), schedulerFor, Date.now());
-			if (r.value.pulled > 0 || packs.installed.length) {
+			// (The download and install code loads only when there is something to install.)
+			let installed = 0;
+			if ((await pendingSubscriptionInstalls(db)).length) {
+				const { installSyncedPacks } = await import('./replication-install');
+				const fetchFn = (u: string, init?: RequestInit) => fetch(u, init);
+				installed = (await installSyncedPacks(db, fetchFn, schedulerFor, Date.now())).installed.length;
+			}
+			if (r.value.pulled > 0 || installed) {
 				await settings.load(true);
 				announce({ type: 'replaced' });
 			}
