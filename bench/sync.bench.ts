@@ -31,8 +31,14 @@ interface Wire {
 	received: number;
 }
 
+/** Sync now is enabled once the prerendered form's script runs (a press before that would reload the page). */
+async function settingsReady(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor({ timeout: 120_000 });
+}
+
 async function setUp(page: Page, url: string): Promise<void> {
 	await page.goto('/settings');
+	await settingsReady(page);
 	await page.getByRole('textbox', { name: 'Server URL' }).fill(url);
 	await page.getByRole('textbox', { name: 'User name' }).fill('learner');
 	await page.getByLabel('Password').fill('learner');
@@ -50,20 +56,21 @@ async function syncNow(page: Page, origin: string): Promise<{ ms: number; wire: 
 	};
 	page.on('requestfinished', count);
 	if (!page.url().endsWith('/settings')) await page.goto('/settings');
-	await page
-		.getByRole('status')
-		.filter({ hasText: /synced|Syncing/ })
-		.waitFor();
+	await settingsReady(page);
 	const started = Date.now();
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	// Done when the run has recorded its outcome (syncMeta 'status') after the press.
 	let v: { lastSyncedAt: number | null; error: string | null } | undefined;
 	for (const until = started + 600_000; Date.now() < until; await page.waitForTimeout(50)) {
 		v = await page.evaluate(async () => {
-			const db: IDBDatabase = await new Promise((res) => {
+			// Bounded: an open the app's own connection blocks is asked again on the next round.
+			const db: IDBDatabase | null = await new Promise((res) => {
 				const open = indexedDB.open('deckhand');
 				open.onsuccess = () => res(open.result);
+				open.onerror = open.onblocked = () => res(null);
+				setTimeout(() => res(null), 2000);
 			});
+			if (!db) return undefined;
 			const rec: { value: { lastSyncedAt: number | null; error: string | null } } | undefined =
 				await new Promise((res) => {
 					const req = db.transaction('syncMeta').objectStore('syncMeta').get('status');
@@ -90,10 +97,12 @@ function seedReviews(page: Page, n: number, from: number): Promise<number> {
 				open.onsuccess = () => res(open.result);
 				open.onerror = () => rej(open.error);
 			});
-			const cards: { packId: string; cardId: string }[] = await new Promise((res) => {
-				const req = db.transaction('states').objectStore('states').getAll();
+			// Every installed card, from the per-section summaries (a card never reviewed has no state).
+			const sums: { packId: string; ids: string[] }[] = await new Promise((res) => {
+				const req = db.transaction('summaries').objectStore('summaries').getAll();
 				req.onsuccess = () => res(req.result);
 			});
+			const cards = sums.flatMap((s) => s.ids.map((cardId) => ({ packId: s.packId, cardId })));
 			const ratings = ['again', 'hard', 'good', 'good', 'good', 'easy'];
 			const tx = db.transaction('logs', 'readwrite');
 			const store = tx.objectStore('logs');
@@ -143,7 +152,7 @@ try {
 	const phone = await (await browser.newContext({ baseURL: web.url })).newPage();
 	for (const p of [laptop, phone]) {
 		await p.goto('/');
-		await p.getByTestId('new-count').waitFor();
+		await p.getByTestId('new-count').waitFor({ timeout: 120_000 });
 	}
 	const cards = await seedReviews(laptop, REVIEWS, 0);
 	await setUp(laptop, sync.url);

@@ -18,6 +18,7 @@ import { getDb } from '../storage/db';
 import {
 	loadSyncConfig,
 	loadSyncStatus,
+	pendingSubscriptionInstalls,
 	saveSyncConfig,
 	saveSyncStatus,
 	syncStore,
@@ -147,7 +148,16 @@ class ReplicationState {
 			const db = getDb();
 			const r = await replicate(c, syncStore(db, schedulerFor), cfg.deviceId);
 			if (!r.ok) return this.#finish(r.errors.message, r.errors.kind === 'unreachable');
-			if (r.value.pulled > 0) {
+			// Packs of a subscription made on another device: installed before the run counts as done, so
+			// the reviews pulled for them land on their cards.
+			// (The download and install code loads only when there is something to install.)
+			let installed = 0;
+			if ((await pendingSubscriptionInstalls(db)).length) {
+				const { installSyncedPacks } = await import('./replication-install');
+				const fetchFn = (u: string, init?: RequestInit) => fetch(u, init);
+				installed = (await installSyncedPacks(db, fetchFn, schedulerFor, Date.now())).installed.length;
+			}
+			if (r.value.pulled > 0 || installed) {
 				await settings.load(true);
 				announce({ type: 'replaced' });
 			}

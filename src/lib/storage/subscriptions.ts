@@ -11,6 +11,7 @@ import { fail, ok, type Issue, type Result } from '../core/result';
 import type { NewStates } from '../core/scheduler/new-state';
 import type { DeckhandDb } from './db';
 import { importPack, removePack, type ImportOptions } from './imports';
+import { noteSubscriptionChange } from './sync';
 
 /** Every subscription, oldest first. */
 export async function listSubscriptions(db: DeckhandDb): Promise<Subscription[]> {
@@ -54,15 +55,22 @@ export async function installFromSource(
 	pack: Pack,
 	scheduler: NewStates,
 	now: number,
-	options: ImportOptions = {}
+	options: ImportOptions = {},
+	/** False for an install sync makes itself (the change came from another device, which sent it). */
+	noteForSync = true
 ): Promise<Result<UpdatePlan>> {
 	try {
 		// Every table: importPack opens its own transaction inside this one, over tables that may change.
 		return await db.transaction('rw', db.tables, async () => {
-			if (!(await db.subscriptions.get(subscription.url))) await db.subscriptions.put(subscription);
+			const known = await db.subscriptions.get(subscription.url);
+			if (!known) await db.subscriptions.put(subscription);
+			const before = await db.packSources.get(pack.id);
 			await db.packSources.put({ packId: pack.id, url: subscription.url });
 			const r = await importPack(db, pack, scheduler, now, options);
 			if (!r.ok) throw new Refused(r.errors);
+			// A new subscription, or another pack from it: a change other devices sync (an update is not).
+			if (noteForSync && (!known || before?.url !== subscription.url))
+				await noteSubscriptionChange(db, known ?? subscription, true, now);
 			return r;
 		});
 	} catch (e) {
@@ -89,8 +97,10 @@ export async function removeSubscription(
 		return await db.transaction('rw', db.tables, async () => {
 			const sources = await db.packSources.where('url').equals(url).toArray();
 			const ids = sources.map((s) => s.packId);
+			const sub = await db.subscriptions.get(url);
 			await db.packSources.bulkDelete(ids);
 			await db.subscriptions.delete(url);
+			if (sub) await noteSubscriptionChange(db, sub, false, Date.now());
 			if (removePacks) for (const id of ids) await removePack(db, id);
 			return ok(ids);
 		});

@@ -160,3 +160,27 @@ export async function updateSummary(db: DeckhandDb, s: StateRecord): Promise<voi
 	sum.lastReview[i] = s.lastReview ?? NaN;
 	await db.summaries.put(sum);
 }
+
+/** Brings many cards' entries up to date at once, each summary read and written once (same transaction). */
+export async function updateSummaries(db: DeckhandDb, states: readonly StateRecord[]): Promise<void> {
+	const keys = [
+		...new Map(states.map((s) => [`${s.packId}\u0000${s.sectionId}`, [s.packId, s.sectionId]])).values()
+	];
+	const found = await db.summaries.bulkGet(keys as [string, string][]);
+	const sums = new Map(found.flatMap((sum) => (sum ? [[`${sum.packId}\u0000${sum.sectionId}`, sum]] : [])));
+	const rebuild = new Set<string>();
+	for (const s of states) {
+		const sum = sums.get(`${s.packId}\u0000${s.sectionId}`);
+		const i = sum ? sum.ids.indexOf(s.cardId) : -1;
+		if (!sum || i < 0) {
+			rebuild.add(s.packId);
+			continue;
+		}
+		sum.state[i] = CODE[s.state];
+		sum.due[i] = s.due;
+		sum.stability[i] = s.stability;
+		sum.lastReview[i] = s.lastReview ?? NaN;
+	}
+	await db.summaries.bulkPut([...sums.values()].filter((sum) => !rebuild.has(sum.packId)));
+	for (const packId of rebuild) await rebuildSummaries(db, packId);
+}

@@ -1,27 +1,35 @@
 /**
  * Sync's side of the database (the only Dexie user for sync): its settings and checkpoint, what to
  * push, and the merge of what was pulled. Tables of schema version 10: syncMeta (key/value) and
- * syncDeleted (the stable ids of undone reviews still to delete on the server).
+ * syncDeleted (the stable ids of undone reviews still to delete on the server). A pack subscription's
+ * last change (added, packs installed from it, removed) is noted in syncMeta by storage/subscriptions.ts,
+ * with its time, so the newest change wins across devices.
  */
 import type { ReviewLog } from '../core/scheduler/types';
 import { parseSettings, type StudySettings } from '../core/scheduler/settings';
 import type { Scheduler } from '../core/scheduler';
+import type { Subscription } from '../core/catalogue/types';
 import {
 	deletedLogDoc,
 	examDoc,
+	LOG_PREFIX,
 	logDoc,
 	replayCard,
+	SETTINGS_PREFIX,
 	settingsDoc,
+	subscriptionDoc,
+	type Change,
 	type Checkpoint,
 	type CouchDoc,
 	type Incoming,
+	type SyncedSubscription,
 	type SyncStore
 } from '../core/sync';
 import { logUid } from '../core/sync/ids';
-import type { DeckhandDb } from './db';
+import type { DeckhandDb, StateRecord } from './db';
 import { countReviews } from './stats';
 import { getStates } from './study';
-import { updateSummary } from './summary';
+import { updateSummaries } from './summary';
 
 /** Where and how this device syncs. The password is never stored (the server's cookie is). */
 export interface SyncConfig {
@@ -46,6 +54,8 @@ export interface SyncProgress extends Checkpoint {
 	/** The settings saved at this time or earlier are on the server. */
 	pushedSettingsAt: number;
 	pushedExamId: number;
+	/** The subscription changes made at this time or earlier are on the server. */
+	pushedSubsAt: number;
 }
 
 /** What a push batch covered, recorded once the server has it. */
@@ -53,7 +63,14 @@ export interface PushMark {
 	pushedLogId: number;
 	pushedSettingsAt: number;
 	pushedExamId: number;
+	pushedSubsAt: number;
 	deleted: string[];
+}
+
+/** A subscription's last change on this device or pulled, and the packs still to install here. */
+interface SubscriptionNote extends Omit<SyncedSubscription, 'packs'> {
+	/** Packs another device installed from it that this device has not installed yet. */
+	pending: string[];
 }
 
 interface MetaRecord {
@@ -71,6 +88,8 @@ const REPLAY = 'replay';
 const STATUS = 'status';
 const PROGRESS = 'progress';
 const SETTINGS_KEY = 'study';
+/** Subscription notes by url. */
+const SUBSCRIPTIONS = 'subscriptions';
 
 const meta = (db: DeckhandDb) => db.table<MetaRecord, string>('syncMeta');
 const deletedTable = (db: DeckhandDb) => db.table<DeletedRecord, string>('syncDeleted');
@@ -113,12 +132,79 @@ export async function saveSyncStatus(db: DeckhandDb, s: SyncStatus): Promise<voi
 	await meta(db).put({ key: STATUS, value: s });
 }
 
-function freshProgress(): SyncProgress {
-	return { session: randomId(), pullSeq: 0, pushedLogId: 0, pushedSettingsAt: 0, pushedExamId: 0 };
+function freshProgress(echo = 0): SyncProgress {
+	return {
+		session: randomId(),
+		pullSeq: 0,
+		echo,
+		pushedLogId: 0,
+		pushedSettingsAt: 0,
+		pushedExamId: 0,
+		pushedSubsAt: 0
+	};
 }
 
 async function loadProgress(db: DeckhandDb): Promise<SyncProgress> {
-	return ((await meta(db).get(PROGRESS))?.value as SyncProgress | undefined) ?? freshProgress();
+	const p = (await meta(db).get(PROGRESS))?.value as Partial<SyncProgress> | undefined;
+	// A device that synced before `echo` and `pushedSubsAt` existed: ids first, and every subscription.
+	return p ? { ...freshProgress(1), ...p } : freshProgress();
+}
+
+async function loadNotes(db: DeckhandDb): Promise<Record<string, SubscriptionNote>> {
+	return ((await meta(db).get(SUBSCRIPTIONS))?.value as Record<string, SubscriptionNote> | undefined) ?? {};
+}
+
+/**
+ * Notes that the learner subscribed to `sub` (or installed another pack from it) or unsubscribed, at
+ * `at`: the change sync sends. Call inside the transaction that makes the change, with syncMeta in scope.
+ */
+export async function noteSubscriptionChange(
+	db: DeckhandDb,
+	sub: Pick<Subscription, 'url' | 'kind' | 'title'>,
+	subscribed: boolean,
+	at: number
+): Promise<void> {
+	// A database opened at a version from before sync (an upgrade test) has nothing to note it in.
+	if (!db.tables.some((t) => t.name === 'syncMeta')) return;
+	const notes = await loadNotes(db);
+	const old = notes[sub.url];
+	notes[sub.url] = {
+		url: sub.url,
+		kind: sub.kind,
+		title: sub.title,
+		subscribed,
+		// Strictly after the change it replaces, so it wins even within one millisecond.
+		changedAt: Math.max(at, (old?.changedAt ?? 0) + 1),
+		pending: subscribed ? (old?.pending ?? []) : []
+	};
+	await meta(db).put({ key: SUBSCRIPTIONS, value: notes });
+}
+
+/** Subscriptions another device made whose packs are not installed here yet. */
+export async function pendingSubscriptionInstalls(
+	db: DeckhandDb
+): Promise<{ subscription: Subscription; packs: string[] }[]> {
+	return db.transaction('r', [db.subscriptions, db.packs, meta(db)], async () => {
+		const installed = new Set(await db.packs.toCollection().primaryKeys());
+		const out: { subscription: Subscription; packs: string[] }[] = [];
+		for (const n of Object.values(await loadNotes(db))) {
+			const packs = n.pending.filter((id) => !installed.has(id));
+			const subscription = await db.subscriptions.get(n.url);
+			if (n.subscribed && packs.length && subscription) out.push({ subscription, packs });
+		}
+		return out;
+	});
+}
+
+/** Stops offering `packIds` for install from `url` (installed, or the source no longer has them). */
+export async function settlePendingInstalls(db: DeckhandDb, url: string, packIds: string[]): Promise<void> {
+	await db.transaction('rw', meta(db), async () => {
+		const notes = await loadNotes(db);
+		const n = notes[url];
+		if (!n) return;
+		n.pending = n.pending.filter((id) => !packIds.includes(id));
+		await meta(db).put({ key: SUBSCRIPTIONS, value: notes });
+	});
 }
 
 async function saveProgress(db: DeckhandDb, p: SyncProgress): Promise<void> {
@@ -139,15 +225,53 @@ export async function collectPush(
 	db: DeckhandDb,
 	limit: number
 ): Promise<{ docs: CouchDoc[]; mark: PushMark }> {
-	return db.transaction('r', [db.logs, db.settings, db.exams, meta(db), deletedTable(db)], async () => {
+	const tables = [
+		db.logs,
+		db.settings,
+		db.exams,
+		db.subscriptions,
+		db.packSources,
+		meta(db),
+		deletedTable(db)
+	];
+	return db.transaction('r', tables, async () => {
 		const p = await loadProgress(db);
 		const docs: CouchDoc[] = [];
 		const mark: PushMark = {
 			pushedLogId: p.pushedLogId,
 			pushedSettingsAt: p.pushedSettingsAt,
 			pushedExamId: p.pushedExamId,
+			pushedSubsAt: p.pushedSubsAt,
 			deleted: []
 		};
+		// Subscriptions first (a handful): each one's last change, the subscriptions made before sync
+		// noted none and count from when they were added.
+		const notes = await loadNotes(db);
+		const changes: SyncedSubscription[] = [];
+		for (const s of await db.subscriptions.toArray())
+			if (!notes[s.url])
+				changes.push({
+					url: s.url,
+					kind: s.kind,
+					title: s.title,
+					subscribed: true,
+					packs: [],
+					changedAt: s.addedAt
+				});
+		for (const n of Object.values(notes)) changes.push({ ...n, packs: [] });
+		for (const ch of changes) {
+			if (ch.changedAt <= p.pushedSubsAt) continue;
+			if (ch.subscribed) {
+				const here = await db.subscriptions.get(ch.url);
+				if (here) ch.title = here.title;
+				else ch.subscribed = false;
+				ch.packs = here
+					? (await db.packSources.where('url').equals(ch.url).toArray()).map((s) => s.packId)
+					: [];
+			}
+			docs.push(subscriptionDoc(ch));
+			mark.pushedSubsAt = Math.max(mark.pushedSubsAt, ch.changedAt);
+		}
 		const gone = await deletedTable(db).limit(limit).toArray();
 		for (const d of gone) {
 			docs.push(deletedLogDoc(d.uid));
@@ -183,21 +307,49 @@ export async function collectPush(
 	});
 }
 
-/** Records a push the server confirmed. */
-export async function markPushed(db: DeckhandDb, mark: PushMark): Promise<void> {
+/** Records a push the server confirmed, of which `sent` documents went over the wire. */
+export async function markPushed(db: DeckhandDb, mark: PushMark, sent = 0): Promise<void> {
 	await db.transaction('rw', [meta(db), deletedTable(db)], async () => {
 		const p = await loadProgress(db);
 		await saveProgress(db, {
 			...p,
+			echo: p.echo + sent,
 			pushedLogId: Math.max(p.pushedLogId, mark.pushedLogId),
 			pushedSettingsAt: Math.max(p.pushedSettingsAt, mark.pushedSettingsAt),
-			pushedExamId: Math.max(p.pushedExamId, mark.pushedExamId)
+			pushedExamId: Math.max(p.pushedExamId, mark.pushedExamId),
+			pushedSubsAt: Math.max(p.pushedSubsAt, mark.pushedSubsAt)
 		});
 		await deletedTable(db).bulkDelete(mark.deleted);
 	});
 }
 
-const cardKey = (l: Pick<ReviewLog, 'packId' | 'cardId'>) => `${l.packId}\u0000${l.cardId}`;
+const cardKey = (l: { packId: string; cardId: string }) => `${l.packId}\u0000${l.cardId}`;
+
+/**
+ * The ids among `changes` whose documents this device lacks, decided locally (the `_revs_diff` of a
+ * pull): a review it holds (or undid) and settings no newer than its own are not fetched; the rest are
+ * few and always are.
+ */
+export async function missingDocs(db: DeckhandDb, changes: readonly Change[]): Promise<string[]> {
+	return db.transaction('r', [db.logs, db.settings, deletedTable(db)], async () => {
+		const logUids = changes.flatMap((ch) =>
+			ch.id.startsWith(LOG_PREFIX) ? [ch.id.slice(LOG_PREFIX.length)] : []
+		);
+		const held = new Set<string>(
+			logUids.length ? ((await db.logs.where('uid').anyOf(logUids).keys()) as string[]) : []
+		);
+		for (const uid of await deletedTable(db).toCollection().primaryKeys()) held.add(uid);
+		const local = (await db.settings.get(SETTINGS_KEY)) as { updatedAt?: number } | undefined;
+		return changes
+			.filter((ch) => {
+				if (ch.id.startsWith(LOG_PREFIX)) return !held.has(ch.id.slice(LOG_PREFIX.length));
+				if (ch.id.startsWith(SETTINGS_PREFIX))
+					return Number(ch.id.slice(SETTINGS_PREFIX.length)) > (local?.updatedAt ?? 0);
+				return true;
+			})
+			.map((ch) => ch.id);
+	});
+}
 
 /**
  * Merges pulled documents in one transaction, with the new checkpoint: new reviews are added (one
@@ -218,6 +370,9 @@ export async function applyPulled(
 		db.reviewBlocks,
 		db.settings,
 		db.exams,
+		db.subscriptions,
+		db.packSources,
+		db.packs,
 		meta(db),
 		deletedTable(db)
 	];
@@ -281,6 +436,11 @@ export async function applyPulled(
 			}
 		}
 
+		changed += await applySubscriptions(
+			db,
+			docs.flatMap((d) => (d.kind === 'subscription' ? [d.subscription] : []))
+		);
+
 		if (touched.size) {
 			const pending = ((await meta(db).get(REPLAY))?.value as [string, string][] | undefined) ?? [];
 			for (const [packId, cardId] of pending) touched.set(`${packId}\u0000${cardId}`, { packId, cardId });
@@ -296,6 +456,52 @@ export async function applyPulled(
 }
 
 /**
+ * Pulled subscription changes, where newer than this device's own: a subscription appears (its packs
+ * noted for install here, see pendingSubscriptionInstalls) or goes (its packs stay installed, with
+ * their progress, as when the learner unsubscribes here). Returns how many changed something.
+ */
+async function applySubscriptions(db: DeckhandDb, pulled: SyncedSubscription[]): Promise<number> {
+	if (!pulled.length) return 0;
+	const notes = await loadNotes(db);
+	const installed = new Set(await db.packs.toCollection().primaryKeys());
+	let changed = 0;
+	for (const s of pulled.sort((a, b) => a.changedAt - b.changedAt)) {
+		const here = await db.subscriptions.get(s.url);
+		const localAt = notes[s.url]?.changedAt ?? here?.addedAt ?? -Infinity;
+		if (s.changedAt <= localAt) continue;
+		if (s.subscribed) {
+			if (!here) await db.subscriptions.put(newSubscription(s));
+			// A pack installed here already (by hand) now updates from the source too.
+			const has = new Set((await db.packSources.where('url').equals(s.url).toArray()).map((x) => x.packId));
+			for (const id of s.packs)
+				if (installed.has(id) && !has.has(id)) await db.packSources.put({ packId: id, url: s.url });
+		} else if (here) {
+			await db.packSources.where('url').equals(s.url).delete();
+			await db.subscriptions.delete(s.url);
+		}
+		const { packs, ...rest } = s;
+		notes[s.url] = { ...rest, pending: s.subscribed ? packs.filter((id) => !installed.has(id)) : [] };
+		changed++;
+	}
+	await meta(db).put({ key: SUBSCRIPTIONS, value: notes });
+	return changed;
+}
+
+function newSubscription(s: SyncedSubscription): Subscription {
+	return {
+		url: s.url,
+		kind: s.kind,
+		title: s.title,
+		addedAt: s.changedAt,
+		checkedAt: null,
+		etag: null,
+		digest: null,
+		packs: [],
+		error: null
+	};
+}
+
+/**
  * Reschedules the cards pulls changed, from their logs, with the scheduler of the merged settings (a
  * card with no log left is new again; a card of a pack not installed here is skipped). One transaction.
  */
@@ -306,10 +512,35 @@ export async function replayPulled(
 ): Promise<number> {
 	return db.transaction('rw', [db.logs, db.states, db.summaries, db.settings, meta(db)], async () => {
 		const keys = ((await meta(db).get(REPLAY))?.value as [string, string][] | undefined) ?? [];
+		// The pull has caught up with everything this device had pushed before it.
+		const p = await loadProgress(db);
+		if (p.echo) await saveProgress(db, { ...p, echo: 0 });
 		if (!keys.length) return 0;
 		const scheduler = makeScheduler(parseSettings((await db.settings.get(SETTINGS_KEY))?.value));
 		await replayCards(db, scheduler, keys, now);
 		await meta(db).delete(REPLAY);
+		return keys.length;
+	});
+}
+
+/**
+ * Reschedules every card of `packId` that has reviews: after the pack is installed on a device that
+ * already holds reviews of it (pulled before the pack was here). One transaction.
+ */
+export async function replayPack(
+	db: DeckhandDb,
+	packId: string,
+	makeScheduler: (s: StudySettings) => Scheduler,
+	now: number
+): Promise<number> {
+	return db.transaction('rw', [db.logs, db.states, db.summaries, db.settings], async () => {
+		const keys = (await db.logs
+			.where('[packId+cardId]')
+			.between([packId, ''], [packId, '\uffff'])
+			.uniqueKeys()) as unknown as [string, string][];
+		if (!keys.length) return 0;
+		const scheduler = makeScheduler(parseSettings((await db.settings.get(SETTINGS_KEY))?.value));
+		await replayCards(db, scheduler, keys, now);
 		return keys.length;
 	});
 }
@@ -322,18 +553,39 @@ async function replayCards(
 ): Promise<void> {
 	// A card never reviewed here has no stored state: getStates gives it its new one, placed in its section.
 	const states = await getStates(db, keys);
+	// Many cards: read their packs' logs in one go rather than one query per card.
+	const byCard = new Map<string, ReviewLog[]>();
+	if (keys.length > 50) {
+		for (const packId of new Set(keys.map(([p]) => p)))
+			for (const l of await db.logs.where('packId').equals(packId).toArray()) {
+				const k = cardKey(l);
+				const list = byCard.get(k);
+				if (list) list.push(l);
+				else byCard.set(k, [l]);
+			}
+	}
+	const kept: StateRecord[] = [];
+	const gone: [string, string][] = [];
+	const all: StateRecord[] = [];
 	for (let i = 0; i < keys.length; i++) {
 		const st = states[i];
 		if (!st) continue;
-		const logs = await db.logs.where('[packId+cardId]').equals(keys[i]!).toArray();
+		const [packId, cardId] = keys[i]!;
+		const logs =
+			keys.length > 50
+				? (byCard.get(cardKey({ packId, cardId })) ?? [])
+				: await db.logs.where('[packId+cardId]').equals(keys[i]!).toArray();
 		const replayed = replayCard(scheduler, st, logs);
 		const next = replayed ?? scheduler.newState(st.cardId, st.packId, now);
 		const record = { ...next, sectionId: st.sectionId, order: st.order };
 		// A card with no review left is new again, and a new card keeps no state (schema version 8).
-		if (replayed) await db.states.put(record);
-		else await db.states.delete(keys[i]!);
-		await updateSummary(db, record);
+		if (replayed) kept.push(record);
+		else gone.push(keys[i]!);
+		all.push(record);
 	}
+	await db.states.bulkPut(kept);
+	await db.states.bulkDelete(gone);
+	await updateSummaries(db, all);
 }
 
 /** The Dexie side of one sync run, for `replicate`. */
@@ -344,13 +596,16 @@ export function syncStore(
 ): SyncStore<PushMark> {
 	return {
 		checkpoint: () => loadProgress(db),
-		resetCheckpoint: async () => {
-			const p = freshProgress();
-			await saveProgress(db, p);
-			return p;
-		},
+		resetCheckpoint: () =>
+			db.transaction('rw', [db.logs, db.exams, meta(db)], async () => {
+				// A device with data of its own may find much of it on the server: its pull reads ids first.
+				const p = freshProgress((await db.logs.count()) + (await db.exams.count()) > 0 ? 1 : 0);
+				await saveProgress(db, p);
+				return p;
+			}),
+		missing: (changes) => missingDocs(db, changes),
 		collectPush: (limit) => collectPush(db, limit),
-		markPushed: (mark) => markPushed(db, mark),
+		markPushed: (mark, sent) => markPushed(db, mark, sent),
 		applyPulled: (docs, lastSeq) => applyPulled(db, docs, lastSeq),
 		afterPull: () => replayPulled(db, makeScheduler, now()).then(() => undefined)
 	};

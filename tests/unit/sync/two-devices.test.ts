@@ -14,6 +14,21 @@ import { syncStore } from '$lib/storage/sync';
 import { listExams, saveExam } from '$lib/storage/exams';
 import { flashcardPack } from '../../fixtures/packs';
 import { cookieFetch, startSyncServer, type SyncServer } from '../../fixtures/sync-server';
+import { buildCatalogue, serializeCatalogue } from '$lib/core/catalogue/build';
+import { entryOf } from '$lib/core/catalogue/entry';
+import type { CatalogueEntry, Subscription } from '$lib/core/catalogue/types';
+import { serializePack } from '$lib/core/pack/parse';
+import type { Pack } from '$lib/core/pack/types';
+import { NEW_STATES } from '$lib/core/scheduler/new-state';
+import {
+	installFromSource,
+	listPackSources,
+	listSubscriptions,
+	removeSubscription
+} from '$lib/storage/subscriptions';
+import { pendingSubscriptionInstalls } from '$lib/storage/sync';
+import { installSyncedPacks } from '$lib/state/replication-install';
+import { makePack } from '../../fixtures/pack-factory';
 
 const T0 = Date.UTC(2026, 0, 1, 9);
 const MIN = 60_000;
@@ -43,8 +58,8 @@ async function device(name: string, fetchFn: Fetch = cookieFetch()): Promise<Dev
 	return { db, couch, id: `${name}-${Math.random().toString(36).slice(2)}` };
 }
 
-async function grade(d: Device, n: number, rating: Rating, at: number): Promise<number> {
-	const state = (await getState(d.db, 'p', card(n)))!;
+async function grade(d: Device, n: number, rating: Rating, at: number, packId = 'p'): Promise<number> {
+	const state = (await getState(d.db, packId, packId === 'p' ? card(n) : `c${n}`))!;
 	const out = makeScheduler(await loadSettings(d.db)).grade(state, rating, at);
 	const r = await recordGrade(d.db, out.state, out.log);
 	if (!r.ok) throw new Error(r.errors.message);
@@ -185,7 +200,8 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
 		};
 		const laptop = await device('laptop', flaky);
 		requests = 0;
-		// GET _local, PUT _local, then one _changes batch of 3 before the network goes.
+		// The first _changes page (3 reviews) and GET _local at once, PUT _local (a new device: its session
+		// is not on the server yet), then the network goes before the second page.
 		const cut = await replicate(laptop.couch, syncStore(laptop.db, makeScheduler), laptop.id, 3);
 		expect(cut.ok).toBe(false);
 		if (!cut.ok) expect(cut.errors.kind).toBe('unreachable');
@@ -217,7 +233,7 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
 		expect(await sync(laptop)).toMatchObject({ pulled: 0 });
 	});
 
-	it('no such database: a plain error', async () => {
+	it('no such database, or no server at all: a plain error', async () => {
 		const phone = await device('phone');
 		const target = parseServerUrl(server.root + 'nosuchdb');
 		if (!target.ok) throw new Error('bad url');
@@ -228,6 +244,12 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
 		);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors.message).toMatch(/no such database/);
+		// Nobody listening: the server is unreachable, said as such.
+		const away = parseServerUrl('http://127.0.0.1:9/deckhand');
+		if (!away.ok) throw new Error('bad url');
+		const gone = await replicate({ ...away.value, fetch }, syncStore(phone.db, makeScheduler), phone.id);
+		expect(gone.ok).toBe(false);
+		if (!gone.ok) expect(gone.errors.message).toMatch(/^Could not reach the server\./);
 	});
 
 	it('an undone review is deleted on the other device too, and its card is rescheduled', async () => {
@@ -266,5 +288,120 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
 		expect(await uids(laptop)).toEqual(await uids(phone));
 		const all = await (await laptop.couch.fetch(`${dbUrl}/_all_docs`)).json();
 		expect(all.rows.filter((r: { id: string }) => r.id.startsWith('log:'))).toHaveLength(3);
+	});
+
+	it('twenty new reviews: one request sends them, one brings them, and their echo costs no bodies', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await sync(phone);
+		await sync(laptop);
+		for (let i = 0; i < 20; i++) await grade(phone, (i % 4) + 1, 'good', T0 + i * DAY);
+		const sent: string[] = [];
+		const spy = (d: Device) => {
+			const inner = d.couch.fetch;
+			d.couch = {
+				...d.couch,
+				fetch: (url, init) => {
+					sent.push(`${init?.method ?? 'GET'} ${new URL(url).pathname.split('/').pop()}`);
+					return inner(url, init);
+				}
+			};
+		};
+		spy(phone);
+		spy(laptop);
+		// The session check and the (empty) changes page at once, then one _bulk_docs.
+		expect(await sync(phone)).toMatchObject({ pushed: 20, pulled: 0, requests: 3 });
+		expect(sent.splice(0).sort()).toEqual(
+			['GET _changes', 'GET deckhand-' + encodeURIComponent(phone.id), 'POST _bulk_docs'].sort()
+		);
+		// The laptop pushed nothing since its checkpoint: the changes come with their documents.
+		expect(await sync(laptop)).toMatchObject({ pushed: 0, pulled: 20, requests: 2 });
+		expect(sent.splice(0)).not.toContain('POST _all_docs');
+		// The phone reads its own 20 back as ids only, and fetches nothing.
+		expect(await sync(phone)).toMatchObject({ pushed: 0, pulled: 0, requests: 2 });
+		expect(sent.splice(0)).not.toContain('POST _all_docs');
+		expect(await uids(laptop)).toEqual(await uids(phone));
+		expect(await states(laptop)).toEqual(await states(phone));
+	});
+
+	it('a subscription follows the learner: its pack installed with its reviews, an unsubscribe, the newest change winning', async () => {
+		const INDEX = 'https://team.example.org/packs/index.json';
+		const site = new Map<string, string>();
+		const entries: CatalogueEntry[] = [];
+		const publish = async (pack: Pack) => {
+			const file = `${pack.id}.deckhand.json`;
+			const text = serializePack(pack);
+			entries.push(await entryOf(pack, new TextEncoder().encode(text), file));
+			site.set(`https://team.example.org/packs/${file}`, text);
+			site.set(INDEX, serializeCatalogue(buildCatalogue('Team packs', entries)));
+		};
+		const host: Fetch = async (url) => {
+			const body = site.get(url);
+			if (body === undefined) throw new TypeError('Failed to fetch');
+			return new Response(body);
+		};
+		const team = makePack(3, { id: 'team', title: 'Team', version: 1, sectionCount: 1 });
+		const extra = makePack(2, { id: 'extra', title: 'Extra', version: 1, sectionCount: 1 });
+		await publish(team);
+		await publish(extra);
+		const source: Subscription = {
+			url: INDEX,
+			kind: 'catalogue',
+			title: 'Team packs',
+			addedAt: T0,
+			checkedAt: T0,
+			etag: null,
+			digest: null,
+			packs: [...entries],
+			error: null
+		};
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const now = vi.spyOn(Date, 'now');
+		now.mockReturnValue(T0);
+
+		expect((await installFromSource(phone.db, source, team, NEW_STATES, T0)).ok).toBe(true);
+		await grade(phone, 1, 'good', T0 + MIN, 'team');
+		await sync(phone);
+		await sync(laptop);
+		expect((await listSubscriptions(laptop.db)).map((s) => [s.url, s.title])).toEqual([
+			[INDEX, 'Team packs']
+		]);
+		expect(await pendingSubscriptionInstalls(laptop.db)).toMatchObject([{ packs: ['team'] }]);
+		// Before the pack is here, its review waits for its card.
+		expect(await getState(laptop.db, 'team', 'c1')).toBeUndefined();
+		const got = await installSyncedPacks(laptop.db, host, makeScheduler, T0 + DAY);
+		expect(got).toEqual({ installed: ['Team'], problems: [] });
+		expect(await listPackSources(laptop.db)).toEqual([{ packId: 'team', url: INDEX }]);
+		expect(await getState(laptop.db, 'team', 'c1')).toEqual(await getState(phone.db, 'team', 'c1'));
+		expect((await getState(laptop.db, 'team', 'c1'))!.reps).toBe(1);
+		expect(await pendingSubscriptionInstalls(laptop.db)).toEqual([]);
+		// The install made here is not sent back as a change of the laptop's own.
+		expect(await sync(laptop)).toMatchObject({ pushed: 0 });
+
+		// Offline on both: the laptop unsubscribes, then the phone installs another pack from the source.
+		now.mockReturnValue(T0 + 2 * DAY);
+		expect((await removeSubscription(laptop.db, INDEX, false)).ok).toBe(true);
+		expect((await installFromSource(phone.db, source, extra, NEW_STATES, T0 + 3 * DAY)).ok).toBe(true);
+		// The older change (the laptop's) reaches the server last, and still loses.
+		await sync(phone);
+		await sync(laptop);
+		await sync(phone);
+		for (const d of [phone, laptop])
+			expect((await listSubscriptions(d.db)).map((s) => s.url)).toEqual([INDEX]);
+		expect(await pendingSubscriptionInstalls(laptop.db)).toMatchObject([{ packs: ['extra'] }]);
+		expect((await installSyncedPacks(laptop.db, host, makeScheduler, T0 + 3 * DAY)).installed).toEqual([
+			'Extra'
+		]);
+
+		// A later unsubscribe on the phone reaches the laptop; the packs stay, with their progress.
+		now.mockReturnValue(T0 + 4 * DAY);
+		expect((await removeSubscription(phone.db, INDEX, false)).ok).toBe(true);
+		await sync(phone);
+		await sync(laptop);
+		expect(await listSubscriptions(laptop.db)).toEqual([]);
+		expect(await listPackSources(laptop.db)).toEqual([]);
+		expect((await laptop.db.packs.toCollection().primaryKeys()).sort()).toEqual(['extra', 'p', 'team']);
+		expect((await getState(laptop.db, 'team', 'c1'))!.reps).toBe(1);
 	});
 });

@@ -5,19 +5,35 @@
  * conflict. The one change a document ever sees is its deletion (an undone review), a second revision
  * that is just as predictable.
  *
- *   log:<uid>                    a review log (union merge)
- *   settings:study:<updatedAt>   a snapshot of the study settings (the newest snapshot wins)
- *   exam:<startedAt>-<seed>      a finished exam simulation
+ *   log:<uid>                         a review log (union merge)
+ *   settings:study:<updatedAt>        a snapshot of the study settings (the newest snapshot wins)
+ *   exam:<startedAt>-<seed>           a finished exam simulation
+ *   sub:<hash of url>:<changedAt>     a pack subscription added, changed or removed (the newest wins)
  *
- * Pack subscriptions (schema version 9) are not synced yet: they join here as one more prefix, and
- * `parseDoc` already passes unknown documents through as `other`, so an older app ignores them.
+ * A review log is the bulk of what syncs (tens of thousands of documents), so its body is a flat array
+ * (`l`, see LOG_FIELDS) rather than an object with named fields: about half the bytes. `parseDoc` passes
+ * documents it does not know through as `other`, so an older app ignores newer kinds.
  */
 import { RATINGS, type CardState, type LearningState, type Rating, type ReviewLog } from '../scheduler/types';
 import type { ExamResult } from '../exam/types';
+import type { SourceKind } from '../catalogue/types';
 
 export const LOG_PREFIX = 'log:';
 export const SETTINGS_PREFIX = 'settings:study:';
 export const EXAM_PREFIX = 'exam:';
+export const SUBSCRIPTION_PREFIX = 'sub:';
+
+/** A pack subscription as synced: where from, which packs the learner installed from it, and whether
+ * it is still subscribed, as of `changedAt`. */
+export interface SyncedSubscription {
+	url: string;
+	kind: SourceKind;
+	title: string;
+	subscribed: boolean;
+	/** Ids of the packs installed from it. */
+	packs: string[];
+	changedAt: number;
+}
 
 /** A review log as synced: the stored record without its device-local key, with its stable id. */
 export type SyncedLog = Omit<ReviewLog, 'id'> & { uid: string };
@@ -37,6 +53,7 @@ export type Incoming =
 	| { kind: 'log-deleted'; uid: string }
 	| { kind: 'settings'; value: unknown; updatedAt: number }
 	| { kind: 'exam'; exam: ExamResult }
+	| { kind: 'subscription'; subscription: SyncedSubscription }
 	| { kind: 'other'; id: string };
 
 /** 32 hex digits from a string: four seeded 32-bit hashes (CouchDB revision ids are 128-bit hex). */
@@ -65,12 +82,36 @@ export function deletedRev(id: string): string {
 	return `2-${hex128(`${id}\u0000deleted`)}`;
 }
 
-/** A review log as a document. */
+/** The order of a log's fields in its document's array; `before` is the state's own fields after them. */
+const LOG_FIELDS = [
+	'cardId',
+	'packId',
+	'rating',
+	'state',
+	'reviewedAt',
+	'elapsedDays',
+	'scheduledDays',
+	'stability',
+	'difficulty',
+	'durationMs'
+] as const;
+const BEFORE_FIELDS = [
+	'state',
+	'due',
+	'stability',
+	'difficulty',
+	'scheduledDays',
+	'learningSteps',
+	'reps',
+	'lapses',
+	'lastReview'
+] as const;
+
+/** A review log as a document: `l` holds LOG_FIELDS then BEFORE_FIELDS (the card is the log's own). */
 export function logDoc(log: ReviewLog & { uid: string }): CouchDoc {
-	const { id: _local, uid, ...rest } = log;
-	void _local;
-	const _id = LOG_PREFIX + uid;
-	return { _id, _rev: firstRev(_id), type: 'log', log: rest };
+	const _id = LOG_PREFIX + log.uid;
+	const l = [...LOG_FIELDS.map((k) => log[k] ?? null), ...BEFORE_FIELDS.map((k) => log.before[k])];
+	return { _id, _rev: firstRev(_id), l };
 }
 
 /** The deletion of an undone review's document. */
@@ -104,6 +145,17 @@ export function examDoc(exam: ExamResult & { id?: number }): CouchDoc {
 	return { _id, _rev: firstRev(_id), type: 'exam', exam: rest };
 }
 
+/** The id a subscription's snapshot at `changedAt` has on every device. */
+export function subscriptionDocId(url: string, changedAt: number): string {
+	return `${SUBSCRIPTION_PREFIX}${hex128(url)}:${changedAt}`;
+}
+
+/** A pack subscription's snapshot as a document. */
+export function subscriptionDoc(s: SyncedSubscription): CouchDoc {
+	const _id = subscriptionDocId(s.url, s.changedAt);
+	return { _id, _rev: firstRev(_id), sub: { ...s, packs: [...s.packs] } };
+}
+
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -120,6 +172,19 @@ function isState(x: unknown): x is CardState {
 		numbers.every((k) => isNum(x[k])) &&
 		(x.lastReview === null || isNum(x.lastReview))
 	);
+}
+
+/** The array form back into the object form parseLog checks. */
+function unpackLog(l: unknown): unknown {
+	if (!Array.isArray(l) || l.length !== LOG_FIELDS.length + BEFORE_FIELDS.length) return null;
+	const log: Obj = {};
+	LOG_FIELDS.forEach((k, i) => {
+		if (l[i] !== null) log[k] = l[i];
+	});
+	const before: Obj = { cardId: log.cardId, packId: log.packId };
+	BEFORE_FIELDS.forEach((k, i) => (before[k] = l[LOG_FIELDS.length + i]));
+	log.before = before;
+	return log;
 }
 
 function parseLog(uid: string, x: unknown): SyncedLog | null {
@@ -145,6 +210,19 @@ function parseLog(uid: string, x: unknown): SyncedLog | null {
 	return log;
 }
 
+function isSubscription(x: unknown): x is SyncedSubscription {
+	return (
+		isObj(x) &&
+		isStr(x.url) &&
+		(x.kind === 'catalogue' || x.kind === 'pack') &&
+		typeof x.title === 'string' &&
+		typeof x.subscribed === 'boolean' &&
+		Array.isArray(x.packs) &&
+		x.packs.every(isStr) &&
+		isNum(x.changedAt)
+	);
+}
+
 function isExam(x: unknown): x is ExamResult {
 	return (
 		isObj(x) &&
@@ -168,12 +246,18 @@ export function parseDoc(doc: unknown): Incoming | null {
 		const uid = id.slice(LOG_PREFIX.length);
 		if (!uid) return null;
 		if (doc._deleted === true) return { kind: 'log-deleted', uid };
-		const log = parseLog(uid, doc.log);
+		// `log` is the object form of the first sync release; `l` the array form since.
+		const log = parseLog(uid, doc.l !== undefined ? unpackLog(doc.l) : doc.log);
 		return log && { kind: 'log', log };
 	}
 	if (doc._deleted === true) return { kind: 'other', id };
 	if (id.startsWith(SETTINGS_PREFIX))
 		return isNum(doc.updatedAt) ? { kind: 'settings', value: doc.value, updatedAt: doc.updatedAt } : null;
 	if (id.startsWith(EXAM_PREFIX)) return isExam(doc.exam) ? { kind: 'exam', exam: doc.exam } : null;
+	if (id.startsWith(SUBSCRIPTION_PREFIX)) {
+		if (!isSubscription(doc.sub)) return null;
+		const { url, kind, title, subscribed, packs, changedAt } = doc.sub;
+		return { kind: 'subscription', subscription: { url, kind, title, subscribed, packs, changedAt } };
+	}
 	return { kind: 'other', id };
 }
