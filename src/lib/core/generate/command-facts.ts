@@ -27,7 +27,12 @@ export interface CommandFact {
 	fact: StatementFact;
 	/** The leading code span as written: `docker service ps <service>`, `--update-order start-first`. */
 	code: string;
-	type: 'command' | 'flag';
+	/** A setting is a daemon.json key, a Dockerfile directive or a template field: asked only what it does. */
+	type: 'command' | 'flag' | 'setting';
+	/** A second subject that the bullet says the same of: "`--publish-add` and `--publish-rm` change …". */
+	pair?: string;
+	/** Where a setting is written, when the bullet says so: "in daemon.json". */
+	place?: string;
 	/** What tells it apart from a rival: the command without its flags and values, or the flag's name. */
 	base: string;
 	/** Other spellings named right after it: "(or `docker images`)", "(`--publish`)". */
@@ -46,6 +51,8 @@ const VAGUE =
 	/^(works|reads|takes|waits|ignores|accepts|needs|keeps only)\b|\band (returns|prints|shows|lists|removes|creates|writes)\b/;
 /** Subcommands that run without a positional argument. */
 const NO_ARGUMENT = /^(init|leave|ls|df|prune|info|version|ps|images|unlock-key)$/;
+/** A daemon.json key, a Dockerfile directive or instruction, a template field: written with punctuation or in capitals. */
+const SETTING = /[-_.:"={}#]|^[A-Z]{3,}\b/;
 const COMMAND = /^(sudo\s+)?(docker|dockerd|kubectl|systemctl|journalctl)(\s|$)/;
 const FLAG = /^--?[A-Za-z]/;
 /** Words that end in s but do not make "Which command … ?" read as a question. */
@@ -101,11 +108,33 @@ export function readCommandFact(f: NoteFact, all: readonly NoteFact[] = []): Com
 	if (f.kind !== 'statement' || !f.why) return null;
 	const code = f.source.keys[0]?.trim();
 	if (!code || !f.source.text.startsWith(code)) return null;
-	const type = COMMAND.test(code) ? 'command' : FLAG.test(code) ? 'flag' : null;
+	const type = COMMAND.test(code)
+		? 'command'
+		: FLAG.test(code)
+			? 'flag'
+			: SETTING.test(code) && !code.includes('`')
+				? 'setting'
+				: null;
 	if (!type) return null;
 	let does = f.source.text.slice(code.length).trim();
-	// Two subjects ("`--log-driver` and `--log-opt` …", "`--subnet`, `--gateway` …") are not one thing to ask.
-	if (/^(and|or|\/|,)/.test(does)) return null;
+	// Two subjects said to do one thing ("`--publish-add` and `--publish-rm` change …") are asked together;
+	// any other list of subjects ("`--subnet`, `--gateway` and …", "`--log-driver` and `--log-opt` on …") is not.
+	let pair: string | undefined;
+	const second = f.source.keys[1]?.trim();
+	if (second && does.startsWith(`and ${second} `)) {
+		const after = does.slice(`and ${second} `.length);
+		// Two subjects take a plural verb ("change", "select"); "limits stop …" is a noun phrase, not what they do.
+		if (/^(on|in|of|for|to|with|at|or)\b/.test(after) || !/^[a-z]+[^s\W]\b/.test(after)) return null;
+		pair = second;
+		does = after;
+	} else if (/^(and|or|\/|,)/.test(does)) return null;
+	let place: string | undefined;
+	const where = /^in (daemon\.json|the Dockerfile|a Compose file)\s+/.exec(does);
+	if (type === 'setting' && where) {
+		place = where[1];
+		does = does.slice(where[0].length);
+	} else if (type === 'setting' && /daemon\.json/.test(f.sub.title) && !/^[{#A-Z]/.test(code))
+		place = 'daemon.json';
 	const also: string[] = [];
 	const paren = /^\(([^)]*)\)\s*/.exec(does);
 	if (paren) {
@@ -119,6 +148,8 @@ export function readCommandFact(f: NoteFact, all: readonly NoteFact[] = []): Com
 	if (!/^[a-z]/.test(first)) return null;
 	const clause = firstClause(does);
 	const verb = /^[a-z]{3,}s$/.test(first) && !NOT_VERBS.has(first) && !/ss$/.test(first);
+	// A setting is asked only as "What does it do?", so its bullet must say that with a verb.
+	if (type === 'setting' && !verb && first !== 'is') return null;
 	const base = type === 'command' ? commandName(code) : flagName(code);
 	let command: string | undefined;
 	if (type === 'flag') {
@@ -131,7 +162,19 @@ export function readCommandFact(f: NoteFact, all: readonly NoteFact[] = []): Com
 				?.source.keys.find((k) => COMMAND.test(k) && k.includes(` ${name}`));
 		if (named && commandName(named).split(' ').length > 1) command = commandName(named);
 	}
-	return { fact: f, code, type, base, also, ...(command ? { command } : {}), does, clause, verb };
+	return {
+		fact: f,
+		code,
+		type,
+		base,
+		also,
+		...(command ? { command } : {}),
+		...(pair ? { pair } : {}),
+		...(place ? { place } : {}),
+		does,
+		clause,
+		verb
+	};
 }
 
 /** Content words, for telling whether two commands are said to do nearly the same thing. */
@@ -213,17 +256,22 @@ function cardsOf(
 		const cut = c.code.indexOf(' <');
 		const answer = cut > 0 ? c.code.slice(0, cut) : c.code;
 		const after = `${cut > 0 ? c.code.slice(cut) : ''} ${c.does.replace(/[.]?$/, '.')}`;
-		if (c.type === 'command' && !gives(after, answer))
+		if (c.type === 'command' && !c.pair && !gives(after, answer))
 			out.push(make<ClozeCard>({ kind: 'cloze', before: '', after, answer, ...common(c, ctx) }, c, 'cloze'));
 		return out;
 	}
 	// Forward: what it does. A bullet that says "is …" is asked as "What is …?".
 	const isForm = /^is\s/.test(c.does);
-	const front = isForm ? `What is ${quoted(shown)}?` : `What does ${quoted(shown)} do?`;
+	const named = `${quoted(shown)}${c.place ? ` in ${c.place}` : ''}`;
+	const front = c.pair
+		? `What do ${quoted(shown)} and ${quoted(c.pair)} do?`
+		: isForm
+			? `What is ${named}?`
+			: `What does ${named} do?`;
 	const back = sentence(upperFirst(isForm ? c.does.replace(/^is\s+/, '') : c.does));
 	out.push(make<FlashcardCard>({ kind: 'flashcard', front, back, ...common(c, ctx) }, c, 'what'));
 	// A verb that says how it behaves rather than what it is for ("works on", "reads", "waits") is not asked the other way.
-	if (VAGUE.test(c.clause)) return out;
+	if (VAGUE.test(c.clause) || c.pair || c.type === 'setting') return out;
 	// Which one does this: asked of the first thing the notes say of a command or flag (what it is for), never of a
 	// template, and only when the question names no other code.
 	if (
