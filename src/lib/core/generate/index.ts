@@ -7,6 +7,7 @@ import type { Card, CardKind, Pack, PackId, Section, SectionId } from '../pack/t
 import { fail, ok, type Result } from '../result';
 import { commandCards, configCards, type Ctx } from './cards';
 import { commandFactCards } from './command-facts';
+import { statementChoices } from './statement-choice';
 import { factCards } from './fact-cards';
 import { factsOf, tagsOf, type FalseOrigin, type NoteFact, type ReviewedFalse } from './facts';
 import { coverage, type CoverageReport } from './coverage';
@@ -174,10 +175,13 @@ export function generatePack(
 		origins,
 		skip: (f) => withCards.has(f.key)
 	});
+	// "Which of these statements is true?": a subsection's true statement against its false ones.
+	const fromStatements = statementChoices(fromFacts, origins);
 	for (const s of prepared.sections) {
 		const id = sectionIds.get(s)!;
 		const built = [
 			...fromFacts.filter((c) => c.sectionId === id),
+			...fromStatements.filter((c) => c.sectionId === id),
 			...fromCommandFacts.filter((c) => c.sectionId === id),
 			...buildCommandCards(s, id, options.intents ?? {}, options.overlaps ?? [], meta.domains?.[s.title]),
 			...exerciseCards(exercises, s.title, id)

@@ -258,6 +258,38 @@ describe('the built-in DCA pack', () => {
 		expect(qualityViolations(pack)).toEqual([]);
 	});
 
+	it('asks "Which of the following is true?" with one true statement of a subsection against false ones of the same subsection, each false one used at most twice', () => {
+		const asked = pack.cards.filter(
+			(c) => (c.kind === 'mcq' || c.kind === 'domc') && c.stem.startsWith('Which of the following is true?')
+		);
+		expect(asked.length).toBeGreaterThan(80);
+		const statements = new Map(
+			pack.cards.flatMap((c) =>
+				c.kind === 'truefalse' ? [[`${c.source.subsection}|${c.statement}`, c]] : []
+			)
+		);
+		const uses = new Map<string, number>();
+		for (const c of asked) {
+			const options =
+				c.kind === 'mcq'
+					? c.options.map((text, i) => ({ text, correct: i === c.answer }))
+					: c.kind === 'domc'
+						? c.options
+						: [];
+			expect(
+				options.filter((o) => o.correct),
+				c.id
+			).toHaveLength(1);
+			for (const o of options) {
+				const tf = statements.get(`${c.source.subsection}|${o.text}`);
+				expect(tf?.kind === 'truefalse' && tf.answer, `${c.id}: ${o.text}`).toBe(o.correct);
+				const key = `${c.source.subsection}|${o.text}`;
+				if (!o.correct) uses.set(key, (uses.get(key) ?? 0) + 1);
+			}
+		}
+		expect([...uses.values()].every((n) => n <= 2)).toBe(true);
+	});
+
 	it('keys an option wrong only from a category swap, the author or the review', () => {
 		for (const c of pack.cards) {
 			const keyedFalse =

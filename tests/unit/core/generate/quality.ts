@@ -37,7 +37,9 @@ export function qualityViolations(pack: Pack): string[] {
 								x.source.text.startsWith(`${o}:`) ||
 								x.source.text.startsWith(`${o} (`) ||
 								// A command or flag that leads a bullet of the notes ("docker swarm init turns …").
-								(/^(docker|dockerd|kubectl|-)/.test(o) && x.source.text.startsWith(`${o} `))
+								(/^(docker|dockerd|kubectl|-)/.test(o) && x.source.text.startsWith(`${o} `)) ||
+								// A statement the pack asks as true or false ("Which of the following is true?").
+								(x.kind === 'truefalse' && x.statement === o)
 						)
 				);
 				if (!sameSection) bad(c, 'an option that is not a term of the notes');
