@@ -143,6 +143,8 @@ export function readCommandFact(f: NoteFact, all: readonly NoteFact[] = []): Com
 		if (also.length === 0) return null;
 		does = does.slice(paren[0].length);
 	}
+	// The author's "- Also:" line names commands that do the same: never a wrong option.
+	also.push(...(f.source.also ?? []));
 	does = does.replace(/^also\s+/, '').trim();
 	const first = does.split(/\s+/)[0] ?? '';
 	if (!/^[a-z]/.test(first)) return null;
@@ -199,7 +201,7 @@ function overlap(a: string, b: string): number {
 
 /** Whether `o` could be a right answer too: the same command or flag, another spelling, or said to do much the same. */
 function rivalOk(c: CommandFact, o: CommandFact): boolean {
-	if (o === c || o.type !== c.type) return false;
+	if (o === c || o.type !== c.type || o.pair) return false;
 	if (o.base === c.base || o.code === c.code) return false;
 	if (o.type === 'command' && o.base.split(' ')[0] !== c.base.split(' ')[0]) return false;
 	if (o.code.includes('{{')) return false;
@@ -279,6 +281,8 @@ function cardsOf(
 		!first ||
 		c.code.includes('{{') ||
 		/:$/.test(c.clause) ||
+		// "for that registry" names a value of the command the question cannot show.
+		/\bthat (registry|repository|image|container|service|network|node|stack|role)\b/.test(c.clause) ||
 		c.fact.source.keys.slice(1).some((k) => c.clause.includes(k.trim()))
 	)
 		return out;
