@@ -151,7 +151,7 @@ export function readCommandFact(f: NoteFact, all: readonly NoteFact[] = []): Com
 	const clause = firstClause(does);
 	const verb = /^[a-z]{3,}s$/.test(first) && !NOT_VERBS.has(first) && !/ss$/.test(first);
 	// A setting is asked only as "What does it do?", so its bullet must say that with a verb.
-	if (type === 'setting' && !verb && first !== 'is') return null;
+	if (type === 'setting' && !pair && !verb && first !== 'is') return null;
 	const base = type === 'command' ? commandName(code) : flagName(code);
 	let command: string | undefined;
 	if (type === 'flag') {
