@@ -8,6 +8,7 @@
  * bullet's why line; a bullet without one makes no card.
  */
 import type { Card, ClozeCard, CommandTypeCard, FlashcardCard, McqCard, SectionId } from '../pack/types';
+import { readCommand } from '../answer/cli-model';
 import { cardId } from './cards';
 import { mergeCorrections } from './errata';
 import type { FalseOrigin, NoteFact, StatementFact } from './facts';
@@ -60,8 +61,14 @@ const NOT_VERBS = new Set(['is', 'has', 'was', 'does', 'its', 'this', 'always', 
 
 /** The command a line runs, without flags and values: `docker service update --image x web` → `docker service update`. */
 export function commandName(command: string): string {
+	const words = shellTokens(command.replace(/^sudo\s+/, ''));
+	// A docker command path as the CLI reads it (`docker exec registry …` is `docker exec`).
+	if (words[0] === 'docker')
+		return readCommand(words)
+			.pathAt.map((i) => words[i])
+			.join(' ');
 	const out: string[] = [];
-	for (const t of shellTokens(command.replace(/^sudo\s+/, ''))) {
+	for (const t of words) {
 		if (!/^[a-z][a-z0-9-]*$/.test(t)) break;
 		out.push(t);
 		if (out.length === 3) break;
@@ -156,12 +163,18 @@ export function readCommandFact(f: NoteFact, all: readonly NoteFact[] = []): Com
 	let command: string | undefined;
 	if (type === 'flag') {
 		const name = flagName(code);
-		const user = commandsOf(f).find((c) => shellTokens(c).some((t) => t.split('=')[0] === name));
+		// A flag of the command itself, not of the program it runs (`docker exec registry … --dry-run`).
+		const ownFlag = (c: string) => {
+			const words = shellTokens(c.replace(/^sudo\s+/, ''));
+			if (words[0] !== 'docker') return false;
+			return readCommand(words).flags.some((u) => u.typed === name || u.name === name);
+		};
+		const user = commandsOf(f).find(ownFlag);
 		const named =
 			user ??
 			all
-				.find((x) => x.source.keys.some((k) => COMMAND.test(k) && k.includes(` ${name}`)))
-				?.source.keys.find((k) => COMMAND.test(k) && k.includes(` ${name}`));
+				.find((x) => x.source.keys.some((k) => COMMAND.test(k) && ownFlag(k)))
+				?.source.keys.find((k) => COMMAND.test(k) && ownFlag(k));
 		if (named && commandName(named).split(' ').length > 1) command = commandName(named);
 	}
 	return {
