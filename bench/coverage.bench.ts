@@ -1,7 +1,14 @@
 // Coverage of the DCA exam by the built-in packs: cards per domain and per objective, the objectives
 // without cards, and what the exam simulation draws per domain over 100 exams. Prints figures only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { examConfig, examDomainOf, isExamKind, startExam, type ExamSource } from '../src/lib/core/exam';
+import {
+	examConfig,
+	examDomainOf,
+	examPool,
+	isExamKind,
+	startExam,
+	type ExamSource
+} from '../src/lib/core/exam';
 import { DCA_DOMAINS } from '../src/lib/core/pack/domains';
 import { objectiveCoverage, parseObjectives, type TaggedCard } from '../src/lib/core/pack/objectives';
 import { parsePack } from '../src/lib/core/pack/parse';
@@ -30,6 +37,15 @@ for (const p of packs) {
 		else if (isExamKind(card))
 			sources.push({ packId: p.id, card, sectionTitle: section?.title ?? '', domain });
 	}
+}
+
+// In-exam cards that carry no objective tag cannot count in readiness by objective.
+for (const p of packs) {
+	const sections = new Map(p.sections.map((s) => [s.id, s]));
+	const inExam = p.cards.filter((c) => examDomainOf(c, sections.get(c.sectionId)?.domain) !== undefined);
+	console.log(
+		`  ${p.id}: ${inExam.length} in-exam cards, ${inExam.filter((c) => !c.objectives?.length).length} without an objective tag`
+	);
 }
 
 const perDomain = new Map<string, number>();
@@ -65,7 +81,15 @@ else {
 	);
 }
 
+const pool = examPool(sources, DCA_DOMAINS);
+const byKind = new Map<string, number>();
+for (const s of sources) byKind.set(s.card.kind, (byKind.get(s.card.kind) ?? 0) + 1);
+console.log(
+	`\nexam pool: ${pool.total} questions (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}); per domain: ${pool.byDomain.map((d) => `${d.id} ${d.count}`).join(', ')}${pool.untagged ? `, no domain ${pool.untagged}` : ''}`
+);
+
 const N = 100;
+const seen: Set<string>[] = [];
 const drawn = new Map<string, number>();
 const forms = new Map<string, number>();
 const now = Date.UTC(2026, 10, 29);
@@ -73,6 +97,7 @@ let questions = 0;
 let t = performance.now();
 for (let seed = 1; seed <= N; seed++) {
 	const exam = startExam(sources, DCA_DOMAINS, examConfig(), seed, now);
+	seen.push(new Set(exam.items.map((item) => `${item.candidate.packId}/${item.candidate.card.id}`)));
 	for (const item of exam.items) {
 		const d = item.candidate.domain ?? '(no domain)';
 		drawn.set(d, (drawn.get(d) ?? 0) + 1);
@@ -92,4 +117,12 @@ if (drawn.has('(no domain)'))
 	console.log(`  (no domain) drawn ${pct(drawn.get('(no domain)')! / questions)}`);
 console.log(
 	`  forms: ${[...forms].map(([k, n]) => `${k === 'mcq' ? 'multiple choice' : k === 'multi' ? 'multiple select' : 'DOMC'} ${pct(n / questions)}`).join(', ')}`
+);
+// Repeats a learner meets: questions of one exam already asked in the one before, and how many different
+// questions five exams in a row show.
+let again = 0;
+for (let i = 1; i < seen.length; i++) again += [...seen[i]!].filter((k) => seen[i - 1]!.has(k)).length;
+const five = new Set(seen.slice(0, 5).flatMap((x) => [...x])).size;
+console.log(
+	`  repeats: ${(again / (seen.length - 1)).toFixed(1)} of 55 questions were also in the exam before; five exams in a row show ${five} different questions of ${5 * 55}`
 );

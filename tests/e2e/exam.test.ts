@@ -141,3 +141,35 @@ test(
 		await expect(page.getByText('Your answer: No answer')).toHaveCount(3);
 	}
 );
+
+test('the exam page says how many questions the draw has, in all and per domain', async ({ page }) => {
+	await seed(page);
+	await page.goto('/exam');
+	const pool = page.getByRole('region', { name: 'Questions to draw from' });
+	// The fixture: five domains with four questions each, installation with none, and an untagged section.
+	await expect(pool).toContainText('The installed packs give the exam 24 questions.');
+	await expect(pool).toContainText('A full exam asks up to 55, so every question is in every exam.');
+	await expect(
+		pool.getByRole('list', { name: 'Questions per exam domain' }).getByRole('listitem')
+	).toHaveText([
+		'Orchestration: 4',
+		'Image Creation, Management, and Registry: 4',
+		'Installation and Configuration: 0',
+		'Networking: 4',
+		'Security: 4',
+		'Storage and Volumes: 4',
+		'No exam domain (asked only to fill up): 4'
+	]);
+});
+
+test('with the built-in packs the draw has over 300 questions, so a full exam asks about one in six', async ({
+	page
+}) => {
+	await page.goto('/exam');
+	const pool = page.getByRole('region', { name: 'Questions to draw from' });
+	await expect(pool).toContainText(/The installed packs give the exam \d+ questions\./, { timeout: 30_000 });
+	const total = Number(/give the exam (\d+) questions/.exec((await pool.textContent()) ?? '')?.[1]);
+	expect(total).toBeGreaterThan(300);
+	await expect(pool).toContainText(`each question turns up in about one exam in ${Math.round(total / 55)}.`);
+	await expect(pool.getByRole('listitem')).toHaveCount(6);
+});

@@ -121,6 +121,8 @@ test('a command sequence: each step typed in order with the steps so far shown, 
 	await expect(page.getByTestId('step-feedback').first()).toContainText('Right.');
 	await expect(page.getByTestId('step-feedback').nth(2)).toContainText('Not quite.');
 	await expect(page.getByText('2 of 3 steps right.')).toBeVisible();
+	// Once checked, the sequence says why its steps come in this order.
+	await expect(page.getByText('Why: An overlay network needs swarm mode', { exact: false })).toBeVisible();
 	await expect(page.getByRole('button', { name: /Again/ })).toContainText('suggested');
 });
 

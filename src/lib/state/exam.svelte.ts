@@ -1,12 +1,14 @@
 import {
 	examConfig,
 	examGrades,
+	examPool,
 	reduceExam,
 	saveExamState,
 	scoreExam,
 	startExam,
 	type ExamConfig,
 	type ExamEvent,
+	type ExamPool,
 	type ExamState,
 	type SavedExam
 } from '../core/exam';
@@ -326,6 +328,21 @@ export class ExamHistoryState {
 			this.error = e instanceof Error ? e.message : String(e);
 		} finally {
 			this.loading = false;
+		}
+	}
+}
+
+/** What the exam draws from: the in-exam questions of the installed packs, per domain. */
+export class ExamPoolState {
+	pool = $state.raw<ExamPool | null>(null);
+	error = $state<string | null>(null);
+
+	async load(): Promise<void> {
+		try {
+			await ensureBuiltIns();
+			this.pool = examPool(await loadExamCandidates(getDb()), DCA_DOMAINS);
+		} catch (e) {
+			this.error = message(e);
 		}
 	}
 }

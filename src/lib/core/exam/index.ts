@@ -6,3 +6,4 @@ export * from './form';
 export * from './machine';
 export * from './result';
 export * from './saved';
+export * from './pool';

@@ -20,7 +20,9 @@ import type {
 	SectionId
 } from '../pack/types';
 import { cardId } from './cards';
+import { factKey } from './facts';
 import { splitCommands } from './notes';
+import { sentence, upperFirst } from './text';
 
 export type ExerciseCard = ScenarioCard | MultiSelectCard | CommandSequenceCard | ReadOutputCard;
 
@@ -119,7 +121,7 @@ interface Place {
 	tags: Tags;
 }
 
-function base(place: Place, text: string) {
+function base(place: Place, text: string, head: string) {
 	const source: CardSource = {
 		section: place.section,
 		...(place.subsection ? { subsection: place.subsection } : {}),
@@ -127,6 +129,8 @@ function base(place: Place, text: string) {
 	};
 	return {
 		source,
+		// Each exercise tests one thing of its own: its fact key is its mark's place and text.
+		fact: factKey(`${place.section}\u0000exercise\u0000${head}`),
 		...(place.tags.domain ? { domain: place.tags.domain } : {}),
 		...(place.tags.objectives ? { objectives: place.tags.objectives } : {})
 	};
@@ -188,12 +192,20 @@ export function readExercises(markdown: string): Exercises {
 				return;
 			}
 			const steps = commands.map((c) => ({ prompt: c.intent!, answer: c.command }));
+			// The sequence's reason is a nested "- Why: …" item: why the steps come in this order.
+			const why = nested.map(paragraphText).find((t) => /^Why:\s*\S/.test(t));
+			if (!why)
+				issues.push({
+					line,
+					message: `sequence "${head}" needs a nested "- Why: …" item that says why the steps come in this order`
+				});
 			add({
 				id: cardId('command-sequence', origin(where, head), ''),
 				kind: 'command-sequence',
-				...base(where, code.value),
+				...base(where, code.value, head),
 				task: head,
-				steps
+				steps,
+				...(why ? { why: sentence(upperFirst(why.replace(/^Why:\s*/, ''))) } : {})
 			});
 			return;
 		}
@@ -228,7 +240,7 @@ export function readExercises(markdown: string): Exercises {
 			add({
 				id: cardId('read-output', origin(where, `${head}\u0000${question}`), ''),
 				kind: 'read-output',
-				...base(where, `${head}\n${output!.value}`),
+				...base(where, `${head}\n${output!.value}`, `${head}\u0000${question}`),
 				command: head,
 				output: output!.value,
 				question: many ? `${question} ${chooseHint(parts.answers.length)}` : question,
@@ -239,7 +251,7 @@ export function readExercises(markdown: string): Exercises {
 			add({
 				id: cardId('multi-select', origin(where, head), ''),
 				kind: 'multi-select',
-				...base(where, head),
+				...base(where, head, head),
 				stem: `${head} ${question} ${chooseHint(parts.answers.length)}`,
 				options,
 				...why
@@ -248,7 +260,7 @@ export function readExercises(markdown: string): Exercises {
 			add({
 				id: cardId('scenario', origin(where, head), ''),
 				kind: 'scenario',
-				...base(where, head),
+				...base(where, head, head),
 				situation: head,
 				question,
 				options,

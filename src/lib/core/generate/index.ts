@@ -6,6 +6,8 @@ import { stableHash } from '../hash';
 import type { Card, CardKind, Pack, PackId, Section, SectionId } from '../pack/types';
 import { fail, ok, type Result } from '../result';
 import { commandCards, configCards, type Ctx } from './cards';
+import { commandFactCards } from './command-facts';
+import { statementChoices } from './statement-choice';
 import { factCards } from './fact-cards';
 import { factsOf, tagsOf, type FalseOrigin, type NoteFact, type ReviewedFalse } from './facts';
 import { coverage, type CoverageReport } from './coverage';
@@ -166,10 +168,21 @@ export function generatePack(
 		overlaps: options.overlaps ?? [],
 		origins
 	});
+	// Bullets that lead with a command or flag and made no card of their own: what it does, and which one does it.
+	const withCards = new Set(fromFacts.map((c) => c.fact));
+	const fromCommandFacts = commandFactCards(facts, {
+		sectionId: (f) => sectionIds.get(f.section)!,
+		origins,
+		skip: (f) => withCards.has(f.key)
+	});
+	// "Which of these statements is true?": a subsection's true statement against its false ones.
+	const fromStatements = statementChoices(fromFacts, origins);
 	for (const s of prepared.sections) {
 		const id = sectionIds.get(s)!;
 		const built = [
 			...fromFacts.filter((c) => c.sectionId === id),
+			...fromStatements.filter((c) => c.sectionId === id),
+			...fromCommandFacts.filter((c) => c.sectionId === id),
 			...buildCommandCards(s, id, options.intents ?? {}, options.overlaps ?? [], meta.domains?.[s.title]),
 			...exerciseCards(exercises, s.title, id)
 		].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));

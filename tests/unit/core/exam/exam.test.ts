@@ -7,6 +7,7 @@ import {
 	drawQuestions,
 	examConfig,
 	examGrades,
+	examPool,
 	reduceExam,
 	respondDomc,
 	scoreExam,
@@ -205,5 +206,27 @@ describe('the exam machine', () => {
 			{ packId: pack.id, cardId: s.items[0]!.candidate.card.id, rating: 'again' }
 		]);
 		expect(scoreExam(s, DCA_DOMAINS).missed[0]!.given).not.toBe('No answer');
+	});
+});
+
+describe('examPool', () => {
+	it('counts the questions an exam can draw, per weighted domain in order, and those of no listed domain', () => {
+		const pool = examPool(
+			[{ domain: 'b' }, { domain: 'a' }, { domain: 'b' }, { domain: null }, { domain: 'elsewhere' }],
+			[
+				{ id: 'a', weight: 0.6 },
+				{ id: 'b', weight: 0.3 },
+				{ id: 'c', weight: 0.1 }
+			]
+		);
+		expect(pool).toEqual({
+			total: 5,
+			byDomain: [
+				{ id: 'a', count: 1 },
+				{ id: 'b', count: 2 },
+				{ id: 'c', count: 0 }
+			],
+			untagged: 2
+		});
 	});
 });

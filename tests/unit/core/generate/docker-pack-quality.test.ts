@@ -25,6 +25,7 @@ import {
 import { hintNeeded } from '$lib/core/generate/cards';
 import { cardText } from '$lib/core/pack/browse';
 import type { Card, Pack } from '$lib/core/pack/types';
+import { qualityViolations } from './quality';
 
 const read = (p: string) => readFileSync(p, 'utf8');
 const parsedReview = parseReview(JSON.parse(read('questions/docker-guide.review.json')));
@@ -356,6 +357,71 @@ describe('the built-in Docker pack, keys and errata', () => {
 			if (c.kind !== 'config-fill') continue;
 			const doc = parseYaml([c.before, c.answer, c.after].filter(Boolean).join('\n'), { merge: true });
 			expect(validate(doc), `${c.id}\n${c.before}\n${c.answer}\n${c.after}`).toEqual([]);
+		}
+	});
+});
+
+describe('the built-in DCA pack', () => {
+	const r = generatePack(read('questions/sources/dca.md'), JSON.parse(read('questions/dca.meta.json')));
+	if (!r.ok) throw new Error(JSON.stringify(r.errors));
+	const { pack, origins } = r.value;
+
+	it('gives every card a real reason, command sequences included (why the steps come in that order)', () => {
+		expect(pack.cards.filter((c) => !hasReason(c) && !restates(c)).map((c) => c.id)).toEqual([]);
+		const sequences = pack.cards.filter((c) => c.kind === 'command-sequence');
+		expect(sequences.length).toBeGreaterThanOrEqual(14);
+		expect(sequences.filter((c) => !hasReason(c)).map((c) => c.id)).toEqual([]);
+	});
+
+	it('has no two cards with the same question and answer, and tags every card with the fact it tests', () => {
+		const keys = pack.cards.map(questionKey);
+		expect(keys.length - new Set(keys).size).toBe(0);
+		expect(pack.cards.filter((c) => !/^f-/.test(c.fact ?? '')).map((c) => c.id)).toEqual([]);
+	});
+
+	it('breaks none of the checkable rules: answer in the prompt, repeated options, options that are not things of the notes', () => {
+		expect(qualityViolations(pack)).toEqual([]);
+	});
+
+	it('asks "Which of the following is true?" with one true statement of a subsection against false ones of the same subsection, each false one used at most twice', () => {
+		const asked = pack.cards.filter(
+			(c) => (c.kind === 'mcq' || c.kind === 'domc') && c.stem.startsWith('Which of the following is true?')
+		);
+		expect(asked.length).toBeGreaterThan(80);
+		const statements = new Map(
+			pack.cards.flatMap((c) =>
+				c.kind === 'truefalse' ? [[`${c.source.subsection}|${c.statement}`, c]] : []
+			)
+		);
+		const uses = new Map<string, number>();
+		for (const c of asked) {
+			const options =
+				c.kind === 'mcq'
+					? c.options.map((text, i) => ({ text, correct: i === c.answer }))
+					: c.kind === 'domc'
+						? c.options
+						: [];
+			expect(
+				options.filter((o) => o.correct),
+				c.id
+			).toHaveLength(1);
+			for (const o of options) {
+				const tf = statements.get(`${c.source.subsection}|${o.text}`);
+				expect(tf?.kind === 'truefalse' && tf.answer, `${c.id}: ${o.text}`).toBe(o.correct);
+				const key = `${c.source.subsection}|${o.text}`;
+				if (!o.correct) uses.set(key, (uses.get(key) ?? 0) + 1);
+			}
+		}
+		expect([...uses.values()].every((n) => n <= 2)).toBe(true);
+	});
+
+	it('keys an option wrong only from a category swap, the author or the review', () => {
+		for (const c of pack.cards) {
+			const keyedFalse =
+				(c.kind === 'truefalse' && !c.answer) ||
+				c.kind === 'mcq' ||
+				(c.kind === 'domc' && c.options.some((o) => !o.correct));
+			if (keyedFalse) expect(['category swap', 'author', 'review'], c.id).toContain(origins[c.id]);
 		}
 	});
 });

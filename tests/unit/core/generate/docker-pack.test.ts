@@ -57,6 +57,18 @@ describe('the built-in Docker pack', { timeout: 60_000 }, () => {
 		expect(devWorkflow.every((c) => c.domain === 'beyond')).toBe(true);
 	});
 
+	it('tags every in-exam card with DCA objectives of the objectives file, so readiness by objective counts it', () => {
+		const known = new Set(
+			(JSON.parse(read('questions/dca-objectives.json')) as { objectives: { id: string }[] }).objectives.map(
+				(o) => o.id
+			)
+		);
+		const inExam = generated.pack.cards.filter((c) => c.domain !== 'beyond');
+		expect(inExam.length).toBeGreaterThan(250);
+		expect(inExam.filter((c) => !c.objectives?.length).map((c) => c.id)).toEqual([]);
+		expect(inExam.flatMap((c) => c.objectives ?? []).filter((o) => !known.has(o))).toEqual([]);
+	});
+
 	it('has every card kind and breaks none of the checkable quality rules', () => {
 		const kinds = new Set(generated.pack.cards.map((c) => c.kind));
 		expect(kinds.size).toBe(9);

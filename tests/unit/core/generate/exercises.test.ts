@@ -45,6 +45,35 @@ describe('readExercises', () => {
 			}
 		]);
 		expect(q.task).toMatch(/^Make this node a swarm manager/);
+		// The nested Why line is the sequence's reason: why the steps come in this order.
+		expect(q.why).toBe(
+			'An overlay network needs swarm mode, and a service can join only a network that already exists.'
+		);
+		expect(q.fact).toMatch(/^f-/);
+	});
+
+	it('says when a sequence has no reason for its order', () => {
+		const without = readExercises(
+			[
+				'## Orchestration',
+				'',
+				'- Sequence: Start a swarm, then list its nodes.',
+				'',
+				'```bash',
+				'# step: start a swarm',
+				'docker swarm init',
+				'# step: list the nodes',
+				'docker node ls',
+				'```',
+				''
+			].join('\n')
+		);
+		const q = without.bySection.get('Orchestration')?.[0];
+		expect(q?.kind).toBe('command-sequence');
+		expect(q?.why).toBeUndefined();
+		expect(without.issues.map((i) => i.message)).toEqual([
+			'sequence "Start a swarm, then list its nodes." needs a nested "- Why: …" item that says why the steps come in this order'
+		]);
 	});
 
 	it('makes a multiple-select question from two Answer lines, saying how many to choose', () => {

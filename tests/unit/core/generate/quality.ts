@@ -32,7 +32,15 @@ export function qualityViolations(pack: Pack): string[] {
 				const sameSection = c.options.every(
 					(o) =>
 						sec?.subsections.includes(o) ||
-						pack.cards.some((x) => x.source.text.startsWith(`${o}:`) || x.source.text.startsWith(`${o} (`))
+						pack.cards.some(
+							(x) =>
+								x.source.text.startsWith(`${o}:`) ||
+								x.source.text.startsWith(`${o} (`) ||
+								// A command or flag that leads a bullet of the notes ("docker swarm init turns …").
+								(/^(docker|dockerd|kubectl|-)/.test(o) && x.source.text.startsWith(`${o} `)) ||
+								// A statement the pack asks as true or false ("Which of the following is true?").
+								(x.kind === 'truefalse' && x.statement === o)
+						)
 				);
 				if (!sameSection) bad(c, 'an option that is not a term of the notes');
 				if (!c.stem.endsWith('?')) bad(c, 'stem is not a question');
@@ -62,7 +70,13 @@ export function qualityViolations(pack: Pack): string[] {
 				break;
 		}
 		const { question } = cardText(c);
-		if (/^[a-z]/.test(question.trim()) && c.kind !== 'cloze') bad(c, 'prompt starts with a small letter');
+		// A sentence may start with a command as Docker spells it ("docker stop on a container waits …").
+		if (
+			/^[a-z]/.test(question.trim()) &&
+			c.kind !== 'cloze' &&
+			!/^(docker|curl|dockerd|kubectl)\s/.test(question.trim())
+		)
+			bad(c, 'prompt starts with a small letter');
 	}
 	return out;
 }
