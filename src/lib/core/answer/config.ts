@@ -38,8 +38,45 @@ function readYaml(text: string): Parsed {
 
 const LIST_OR_MAP = new Set(['environment', 'labels', 'args', 'extra_hosts', 'annotations', 'sysctls']);
 
+/**
+ * A published port in one form: the short syntax (`"8080:80"`, `"127.0.0.1:8080:80/udp"`, `80`) and
+ * the long one (`{target: 80, published: "8080"}`) read alike, tcp and mode ingress being the defaults.
+ */
+function canonicalPort(port: unknown): unknown {
+	let p: Record<string, unknown>;
+	if (typeof port === 'string' || typeof port === 'number') {
+		const text = String(port);
+		// Split on the colons outside `${VAR:-default}` and outside an `[ipv6]` address.
+		const parts: string[] = [''];
+		let depth = 0;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text[i]!;
+			if (ch === '$' && text[i + 1] === '{') depth++;
+			else if ((ch === '}' || ch === ']') && depth > 0) depth--;
+			else if (ch === '[') depth++;
+			if (ch === ':' && depth === 0) parts.push('');
+			else parts[parts.length - 1] += ch;
+		}
+		if (parts.length > 3) return port;
+		const last = parts.pop()!;
+		const slash = last.lastIndexOf('/');
+		const target = slash < 0 ? last : last.slice(0, slash);
+		const protocol = slash < 0 ? undefined : last.slice(slash + 1);
+		const published = parts.pop();
+		const host_ip = parts.pop()?.replace(/^\[(.*)\]$/, '$1');
+		p = { host_ip, published, target, protocol };
+	} else if (port && typeof port === 'object' && !Array.isArray(port)) p = { ...(port as Record<string, unknown>) };
+	else return port;
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+	if (out['protocol']?.toLowerCase() === 'tcp') delete out['protocol'];
+	if (out['mode'] === 'ingress') delete out['mode'];
+	return out;
+}
+
 /** Compose accepts `KEY=value` lists and maps alike for some keys; reads both as a map. */
 function canonicalCompose(value: unknown, key = ''): unknown {
+	if (Array.isArray(value) && key === 'ports') return value.map(canonicalPort);
 	if (Array.isArray(value)) {
 		if (LIST_OR_MAP.has(key) && value.every((v) => typeof v === 'string')) {
 			return Object.fromEntries(
