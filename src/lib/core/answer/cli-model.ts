@@ -315,7 +315,7 @@ export function readCommand(words: string[]): ParsedCommand {
  * Short flags that take a value, for the few other programs the packs use, so `-czf out.tgz` and
  * `-c -z -f out.tgz`, or `ping -c1` and `ping -c 1`, read alike. Named by their dashed short form.
  */
-const PROGRAM_FLAGS: Record<string, FlagTable> = {
+export const PROGRAM_FLAGS: Record<string, FlagTable> = {
 	tar: { '-f': ['f', 's'], '-C': ['C', 's'], '-T': ['T', 's'] },
 	ping: { '-c': ['c', 's'], '-i': ['i', 's'], '-W': ['W', 's'], '-w': ['w', 's'] },
 	journalctl: { '-u': ['u', 's'], '-n': ['n', 's'], '-p': ['p', 's'] },

@@ -104,7 +104,8 @@ function canonicalFlags(path: string, flags: Flag[]): Flag[] {
  */
 function canonicalWords(path: string, words: Positional[]): Word[] {
 	return words.map((p, i) => {
-		if (isImagePositional(path, i)) return { ...p, shown: p.value, image: true, value: canonicalImage(p.value) };
+		if (isImagePositional(path, i))
+			return { ...p, shown: p.value, image: true, value: canonicalImage(p.value) };
 		if (path === 'image build' && i === 0) return { ...p, shown: p.value, value: canonicalHostPath(p.value) };
 		if (path === 'swarm join') return { ...p, shown: p.value, value: p.value.replace(/:2377$/, '') };
 		return p;
@@ -169,7 +170,9 @@ function dropNeutralFlags(
 		const interactive = e.some((f) => f.name === 'interactive' || f.name === 'tty');
 		if (g.some(detach) && !e.some(detach) && !interactive) {
 			g = g.filter((f) => !detach(f));
-			notes.push(`${code('--detach')} only returns you to the prompt at once (${attached.replace('without it', 'without it,')}); otherwise it is the same command.`);
+			notes.push(
+				`${code('--detach')} only returns you to the prompt at once (${attached.replace('without it', 'without it,')}); otherwise it is the same command.`
+			);
 		} else if (e.some(detach) && !g.some((f) => f.name === 'detach')) {
 			e = e.filter((f) => !detach(f));
 			issues.push({

@@ -65,7 +65,8 @@ function canonicalPort(port: unknown): unknown {
 		const published = parts.pop();
 		const host_ip = parts.pop()?.replace(/^\[(.*)\]$/, '$1');
 		p = { host_ip, published, target, protocol };
-	} else if (port && typeof port === 'object' && !Array.isArray(port)) p = { ...(port as Record<string, unknown>) };
+	} else if (port && typeof port === 'object' && !Array.isArray(port))
+		p = { ...(port as Record<string, unknown>) };
 	else return port;
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== null && v !== '') out[k] = String(v);

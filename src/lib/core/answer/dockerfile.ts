@@ -64,7 +64,10 @@ const copyKey = (keyword: string, c: NonNullable<Instruction['copy']>) =>
 
 /** Whether a glob (`package*.json`) matches a name (`package.json`). */
 function globMatches(glob: string, name: string): boolean {
-	const re = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+	const re = glob
+		.replace(/[.+^${}()|\\]/g, '\\$&')
+		.replace(/\*/g, '[^/]*')
+		.replace(/\?/g, '[^/]');
 	return new RegExp(`^${re}$`).test(name);
 }
 
@@ -121,9 +124,18 @@ function instruction(keyword: string, raw: string, line: number, stages: Map<str
 		const words = args.split(' ');
 		let n = 0;
 		while (n < words.length && words[n]!.startsWith('--')) n++;
-		const options = words.slice(0, n).filter((o) => !HEALTH_DEFAULTS.has(o)).sort();
+		const options = words
+			.slice(0, n)
+			.filter((o) => !HEALTH_DEFAULTS.has(o))
+			.sort();
 		const command = normaliseArgs(keyword, words.slice(n).join(' '));
-		return { keyword, args, key: `${keyword} ${[...options, command].join(' ')}`, line, health: { options, command } };
+		return {
+			keyword,
+			args,
+			key: `${keyword} ${[...options, command].join(' ')}`,
+			line,
+			health: { options, command }
+		};
 	}
 	return { keyword, args, key: `${keyword} ${normaliseArgs(keyword, raw)}`, line };
 }

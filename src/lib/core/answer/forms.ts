@@ -6,7 +6,7 @@
  * `node update --role manager` is `node promote`, `COMPOSE_PROFILES=x` is `--profile x`, `docker images X`
  * lists what `--filter reference=X` does). Each reader says, in a note, what a learner may want to know.
  */
-import type { FlagUse, ParsedCommand } from './cli-model';
+import { PROGRAM_FLAGS, type FlagUse, type ParsedCommand } from './cli-model';
 import { canonicalShell } from './equivalent';
 import type { CommandLine } from './shell';
 
@@ -58,7 +58,8 @@ export function rewriteWords(words: string[]): Rewritten {
 	if (program === 'tar' && out[i + 1] && /^[A-Za-z]+$/.test(out[i + 1]!) && /[ctxru]/.test(out[i + 1]!))
 		out[i + 1] = `-${out[i + 1]}`;
 	if (program === 'journalctl' || program === 'systemctl')
-		for (let k = i + 1; k < out.length; k++) out[k] = out[k]!.replace(/^(--unit=)?(.+)$/, (_, f, u) => (f ?? '') + unit(u));
+		for (let k = i + 1; k < out.length; k++)
+			out[k] = out[k]!.replace(/^(--unit=)?(.+)$/, (_, f, u) => (f ?? '') + unit(u));
 	// `echo -n text` prints text without a newline, as `printf text` does (when text has no % or \).
 	if (program === 'echo' && out[i + 1] === '-n' && out.length === i + 3 && !/[%\\]/.test(out[i + 2]!)) {
 		notes.push(
@@ -81,8 +82,22 @@ export function rewriteArgs(args: string[]): (string | null)[] {
 		if (out[1] && /^-?[A-Za-z]+$/.test(out[1]) && /[ctxru]/.test(out[1])) out[1] = tarBundle(out[1]);
 		return out.map((w, k) => (k >= 2 && (w === '-v' || w === '--verbose') ? null : w));
 	}
+	// `ping -c 1` is `ping -c1`: a short flag that takes a value, joined to it.
+	const table = PROGRAM_FLAGS[out[0]!];
+	if (table)
+		for (let k = 1; k < out.length - 1; k++) {
+			const w = out[k];
+			if (w && /^-[A-Za-z]$/.test(w) && table[w] && table[w][1] !== 'b') {
+				out[k] = `${w}${out[k + 1]}`;
+				out[k + 1] = null;
+				k++;
+			}
+		}
 	if (['sh', 'bash', 'ash'].includes(out[0]!) && out[1] === '-c' && out.length === 3)
-		out[2] = out[2]!.replace(/(^|[;&|]\s*)tar\s+(-?[A-Za-z]+)/g, (_, pre: string, b: string) => `${pre}tar ${tarBundle(b)}`);
+		out[2] = out[2]!.replace(
+			/(^|[;&|]\s*)tar\s+(-?[A-Za-z]+)/g,
+			(_, pre: string, b: string) => `${pre}tar ${tarBundle(b)}`
+		);
 	return out;
 }
 
@@ -125,7 +140,12 @@ const COMPOSE_VARS: Record<string, { flag: string; split: RegExp | null }> = {
 /** Docker-level forms: the same command in the form the answer compares. */
 export function rewriteCommand(cmd: ParsedCommand): ParsedCommand {
 	if (cmd.program !== 'docker') return cmd;
-	const c: ParsedCommand = { ...cmd, flags: [...cmd.flags], positionals: [...cmd.positionals], env: [...cmd.env] };
+	const c: ParsedCommand = {
+		...cmd,
+		flags: [...cmd.flags],
+		positionals: [...cmd.positionals],
+		env: [...cmd.env]
+	};
 	const flag = (name: string) => c.flags.find((f) => f.name === name);
 	if (c.path.startsWith('compose')) {
 		c.env = c.env.filter((e) => {
@@ -137,12 +157,21 @@ export function rewriteCommand(cmd: ParsedCommand): ParsedCommand {
 			return false;
 		});
 	}
-	if (c.path === 'service update' && flag('rollback')?.value === 'true' && only(c, ['rollback', 'detach', 'quiet'])) {
+	if (
+		c.path === 'service update' &&
+		flag('rollback')?.value === 'true' &&
+		only(c, ['rollback', 'detach', 'quiet'])
+	) {
 		c.path = 'service rollback';
 		c.flags = c.flags.filter((f) => f.name !== 'rollback');
 	}
 	const replicas = flag('replicas');
-	if (c.path === 'service update' && replicas && c.positionals.length === 1 && only(c, ['replicas', 'detach'])) {
+	if (
+		c.path === 'service update' &&
+		replicas &&
+		c.positionals.length === 1 &&
+		only(c, ['replicas', 'detach'])
+	) {
 		const svc = c.positionals[0]!;
 		c.path = 'service scale';
 		c.flags = c.flags.filter((f) => f !== replicas);
@@ -156,7 +185,14 @@ export function rewriteCommand(cmd: ParsedCommand): ParsedCommand {
 	// `docker images nginx` lists the images of the repository nginx, as `--filter reference=nginx` does.
 	if (c.path === 'image ls' && c.positionals.length === 1 && !c.flags.some((f) => f.name === 'filter')) {
 		const repo = c.positionals[0]!;
-		c.flags.push({ name: 'filter', value: `reference=${repo.value}`, kind: 'l', at: [repo.at], known: true, typed: repo.value });
+		c.flags.push({
+			name: 'filter',
+			value: `reference=${repo.value}`,
+			kind: 'l',
+			at: [repo.at],
+			known: true,
+			typed: repo.value
+		});
 		c.positionals = [];
 	}
 	return c;

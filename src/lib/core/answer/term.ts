@@ -32,7 +32,13 @@ function longName(path: string, flag: string): string | null {
  * about flags are about), or as the only command that has it; a flag of an unknown command is not one.
  */
 export function readFlagTerm(text: string): FlagTerm | null {
-	const m = FLAG_TERM.exec(text.normalize('NFKC').trim().replace(/^[`'"]|[`'"]$/g, '').replace(/\s+/g, ' '));
+	const m = FLAG_TERM.exec(
+		text
+			.normalize('NFKC')
+			.trim()
+			.replace(/^[`'"]|[`'"]$/g, '')
+			.replace(/\s+/g, ' ')
+	);
 	if (!m) return null;
 	const flag = m[2]!;
 	if (m[1]) {
@@ -49,7 +55,13 @@ export function readFlagTerm(text: string): FlagTerm | null {
  * has it (`--ip` and `docker network connect --ip` for `docker run --ip`).
  */
 function sameFlag(expected: FlagTerm, given: string): boolean {
-	const m = FLAG_TERM.exec(given.normalize('NFKC').trim().replace(/^[`'"]|[`'"]$/g, '').replace(/\s+/g, ' '));
+	const m = FLAG_TERM.exec(
+		given
+			.normalize('NFKC')
+			.trim()
+			.replace(/^[`'"]|[`'"]$/g, '')
+			.replace(/\s+/g, ' ')
+	);
 	if (!m) return false;
 	const path = m[1] ? canonicalPath(m[1]) : (expected.path ?? 'container run');
 	if (!path) return false;
