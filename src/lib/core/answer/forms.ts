@@ -60,6 +60,14 @@ export function rewriteWords(words: string[]): Rewritten {
 	if (program === 'journalctl' || program === 'systemctl')
 		for (let k = i + 1; k < out.length; k++)
 			out[k] = out[k]!.replace(/^(--unit=)?(.+)$/, (_, f, u) => (f ?? '') + unit(u));
+	// `cp a.crt dir/` copies to `dir/a.crt`: the same target written as a directory.
+	if (
+		(program === 'cp' || program === 'mv') &&
+		out.length === i + 3 &&
+		out[i + 2]!.endsWith('/') &&
+		!out[i + 1]!.startsWith('-')
+	)
+		out[i + 2] = out[i + 2]! + out[i + 1]!.split('/').pop()!;
 	// `echo -n text` prints text without a newline, as `printf text` does (when text has no % or \).
 	if (program === 'echo' && out[i + 1] === '-n' && out.length === i + 3 && !/[%\\]/.test(out[i + 2]!)) {
 		notes.push(

@@ -297,6 +297,11 @@ const ACCEPTED: [string, string, string, string?][] = [
 		"echo -n 's3cret' | docker secret create db_password -",
 		'printf'
 	],
+	[
+		'command-sequence-04djfxuk49o',
+		'sudo cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt',
+		'sudo cp ca.crt /etc/docker/certs.d/registry.example.com:5000/'
+	],
 	// more of the same rules
 	['compose project', 'docker compose -p shop up', 'COMPOSE_PROJECT_NAME=shop docker compose up'],
 	['compose files', 'docker compose -f a.yml -f b.yml up', 'COMPOSE_FILE=a.yml:b.yml docker compose up'],
