@@ -250,6 +250,25 @@ function nearlySame(e: Instruction, g: Instruction): { note?: string; issue?: Is
 				note: `${code(globs.join(' '))} also copies every other file it matches (such as a lock file next to ${code(e.copy.sources.find((x) => !g.copy!.sources.includes(x)) ?? '')}), which is usually what you want.`
 			};
 	}
+	if (
+		e.copy &&
+		g.copy &&
+		e.copy.sources.join(' ') === g.copy.sources.join(' ') &&
+		e.copy.dest.replace(/\/+$/, '') === g.copy.dest.replace(/\/+$/, '') &&
+		e.copy.dest !== g.copy.dest
+	) {
+		const dir = (c: NonNullable<Instruction['copy']>) => c.dest.endsWith('/');
+		const file = e.copy.sources[0]!.split('/').pop()!;
+		const into = (d: string) =>
+			`copies into the directory ${code(d)} (as ${code(d.replace(/\/+$/, '') + '/' + file)})`;
+		const as = (d: string) => `makes the file ${code(d)}`;
+		return {
+			issue: {
+				kind: 'wrong-value',
+				message: `${code(g.keyword + ' ' + g.args)} ${dir(g.copy) ? into(g.copy.dest) : as(g.copy.dest)}; the answer ${dir(e.copy) ? into(e.copy.dest) : as(e.copy.dest)}.`
+			}
+		};
+	}
 	if (e.keyword === 'RUN' && APT_CLEANUP.test(e.key) && e.key.replace(APT_CLEANUP, '') === g.key)
 		return {
 			note: 'The answer also deletes /var/lib/apt/lists/* in the same RUN, so the apt package lists do not stay in the layer.'

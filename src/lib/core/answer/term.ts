@@ -99,8 +99,41 @@ export function termForms(expected: string): string[] {
 	return forms.map(normalizeTerm).filter((f) => f !== '');
 }
 
+/** `…` (NFKC reads it as `...`) held as one private-use character while the key is normalised. */
+const ELLIPSIS = '\uE000';
+const PLACEHOLDER = /(<[^<>]+>|\uE000)/;
+
+/**
+ * A key written with placeholders (`<stack>_default`, `--network <name>`, `sha256:…`) as the answers it
+ * stands for: a `<name>` is one word, `…` anything; a trailing placeholder may be left out, unless what
+ * is left is only a placeholder.
+ */
+function placeholderMatch(expected: string, given: string): boolean {
+	const t = normalizeTerm(expected.replace(/…|\.\.\./g, ELLIPSIS));
+	if (!PLACEHOLDER.test(t)) return false;
+	const pattern = (text: string) =>
+		new RegExp(
+			'^' +
+				text
+					.split(PLACEHOLDER)
+					.map((p) =>
+						p === ELLIPSIS
+							? '.+'
+							: /^<[^<>]+>$/.test(p)
+								? '[^\\s<>]+'
+								: p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+					)
+					.join('') +
+				'$'
+		);
+	if (pattern(t).test(given)) return true;
+	const shorter = t.replace(/\s*[:@.]?\s*(<[^<>]+>|\uE000)$/, '');
+	return shorter !== t && shorter !== '' && !PLACEHOLDER.test(shorter) && shorter === given;
+}
+
 /** Compares a typed term with the expected one. */
 export function checkTerm(expected: string, given: string): Verdict {
+	if (placeholderMatch(expected, normalizeTerm(given))) return 'correct';
 	// A flag is matched as the CLI reads it (and case-sensitively: `-P` is not `-p`).
 	const flag = readFlagTerm(expected);
 	if (flag && sameFlag(flag, given)) return 'correct';

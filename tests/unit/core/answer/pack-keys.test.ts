@@ -575,7 +575,7 @@ describe('Dockerfile and Compose forms', () => {
 			'FROM alpine\nCOPY app.jar /app',
 			'FROM alpine\nCOPY app.jar /app/',
 			'incorrect',
-			'should read `COPY app.jar /app`'
+			'copies into the directory `/app/` (as `/app/app.jar`); the answer makes the file `/app`'
 		],
 		[
 			'a glob that does not match',
@@ -658,7 +658,21 @@ describe('cloze blanks that hold a flag (P5)', () => {
 		['docker run --ip', 'docker network connect --ip', 'correct'],
 		['docker run --ip', '--ip6', 'incorrect'],
 		['docker run --ip', 'docker service create --ip', 'incorrect'],
-		['docker run --ip', 'docker run', 'incorrect']
+		['docker run --ip', 'docker run', 'incorrect'],
+		// Keys with placeholders (dca-orch-images P9): a `<name>` is one word, `…` anything.
+		['<stack>_default', 'shop_default', 'correct'],
+		['<stack>_default', '_default', 'incorrect'],
+		['<service>.<slot>', 'web.2', 'correct'],
+		['<service>.<slot>', 'web', 'incorrect'],
+		['--network <name>', '--network', 'correct'],
+		['--network <name>', '--network backend', 'correct'],
+		[
+			'registry garbage-collect <config>',
+			'registry garbage-collect /etc/docker/registry/config.yml',
+			'correct'
+		],
+		['sha256:…', 'sha256', 'correct'],
+		['sha256:…', 'md5', 'incorrect']
 	] as const)('%s typed as %s is %s', (answer, given, verdict) => {
 		expect(judgeAnswer(cloze(answer), { kind: 'text', text: given })?.verdict).toBe(verdict);
 	});
