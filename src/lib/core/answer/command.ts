@@ -1,7 +1,8 @@
 /**
  * checkCommand: compares a typed command with the expected one as the CLI would read both: aliases,
- * short and long flags, `--flag=value`, free flag order, quoting and spacing do not matter; what the
- * command would do differently does.
+ * short and long flags, `--flag=value`, free flag order, quoting and spacing do not matter; nor do
+ * other forms of the same command (forms.ts), a flag set to its default, or a `sudo` either way (with a
+ * note); what the command would do differently does.
  */
 import {
 	defaultOf,

@@ -74,8 +74,7 @@ export function rewriteWords(words: string[]): Rewritten {
 			'`echo -n` leaves out the newline in bash, but not in every shell; `printf` does it everywhere.'
 		);
 		out.splice(i, 2, 'printf');
-		from.splice(i, 2, i + 1);
-		from[i] = i;
+		from.splice(i, 2, i);
 	}
 	return { words: out, from, notes };
 }
