@@ -3,7 +3,8 @@
  * backticks around the answer, a trailing slash on a path, a trailing full stop and the space between a
  * number and its unit do not count; one slip of a finger in a longer word is "close", not wrong.
  */
-import { canonicalPath, flagsOf } from './cli-model';
+import { canonicalPath, commandPathsOf, flagsOf } from './cli-model';
+import { checkCommand } from './command';
 import { editDistance } from './distance';
 import type { Verdict } from './types';
 
@@ -131,9 +132,35 @@ function placeholderMatch(expected: string, given: string): boolean {
 	return shorter !== t && shorter !== '' && !PLACEHOLDER.test(shorter) && shorter === given;
 }
 
+/** Commands tried, in order, for a flag a key gives without its command (`--pid=host`). */
+const FLAG_HOMES = ['container run', 'service create', 'network create', 'volume create', 'swarm init'];
+
+/**
+ * A key that is a command (`journalctl -u docker`, `docker build`) or flags with values (`--pid=host`,
+ * `-o parent=eth0`) matched as the command checker reads it: `docker image build`, `-u docker.service`,
+ * `--pid host` and `--opt parent=eth0` are the same. Keys with placeholders are matched by pattern.
+ */
+function commandMatch(expected: string, given: string): boolean {
+	const key = expected.trim();
+	const typed = given.trim().replace(/^[`'"]|[`'"]$/g, '');
+	if (!key.includes(' ') && !key.includes('=')) return false;
+	if (/[<>…]/.test(key) || /^[A-Z#["]/.test(key)) return false;
+	if (key.startsWith('-')) {
+		if (!typed.startsWith('-')) return false;
+		const first = /^--?([\w-]+)/.exec(key)?.[1] ?? '';
+		const has = (path: string) => flagsOf(path).some((f) => f.long === first || f.short === first);
+		const path = FLAG_HOMES.find(has) ?? commandPathsOf().find(has);
+		if (!path) return false;
+		return checkCommand(`docker ${path} ${key}`, `docker ${path} ${typed}`).verdict === 'correct';
+	}
+	if (key.split(/\s+/)[0] !== typed.split(/\s+/)[0]) return false;
+	return checkCommand(key, typed).verdict === 'correct';
+}
+
 /** Compares a typed term with the expected one. */
 export function checkTerm(expected: string, given: string): Verdict {
 	if (placeholderMatch(expected, normalizeTerm(given))) return 'correct';
+	if (commandMatch(expected, given)) return 'correct';
 	// A flag is matched as the CLI reads it (and case-sensitively: `-P` is not `-p`).
 	const flag = readFlagTerm(expected);
 	if (flag && sameFlag(flag, given)) return 'correct';

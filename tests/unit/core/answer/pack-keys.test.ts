@@ -672,7 +672,17 @@ describe('cloze blanks that hold a flag (P5)', () => {
 			'correct'
 		],
 		['sha256:…', 'sha256', 'correct'],
-		['sha256:…', 'md5', 'incorrect']
+		['sha256:…', 'md5', 'incorrect'],
+		// Keys that are commands or flags with values, read by the command checker.
+		['--pid=host', '--pid host', 'correct'],
+		['--pid=host', '--pid=container:db', 'incorrect'],
+		['-o parent=eth0', '--opt parent=eth0', 'correct'],
+		['--opt encrypted', '-o encrypted=true', 'correct'],
+		['journalctl -u docker', 'journalctl -u docker.service', 'correct'],
+		['journalctl -u docker', 'journalctl -u containerd', 'incorrect'],
+		['docker build', 'docker buildx build', 'correct'],
+		['docker rm -v', 'docker container rm --volumes', 'correct'],
+		['docker rm -v', 'docker rm', 'incorrect']
 	] as const)('%s typed as %s is %s', (answer, given, verdict) => {
 		expect(judgeAnswer(cloze(answer), { kind: 'text', text: given })?.verdict).toBe(verdict);
 	});
