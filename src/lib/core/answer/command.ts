@@ -415,6 +415,25 @@ function bindNote(ef: Flag, gf: Flag, notes: string[]): void {
 	);
 }
 
+/**
+ * tar with `-C dir name` against `dir/name`: the same files, stored under other names in the archive, so
+ * a restore puts them elsewhere. Said in one sentence rather than as a missing flag and a wrong path.
+ */
+function tarLayout(exp: ParsedCommand, got: ParsedCommand): Issue | null {
+	if (exp.program !== 'tar' || got.program !== 'tar') return null;
+	const dir = exp.flags.find((f) => f.name === '-C')?.value.replace(/\/+$/, '');
+	if (!dir || got.flags.some((f) => f.name === '-C')) return null;
+	const members = exp.positionals.map((p) => p.value);
+	const typed = got.positionals.map((p) => p.value);
+	if (members.length !== typed.length || members.some((m, k) => `${dir}/${m}` !== typed[k])) return null;
+	const stored = (path: string) => code(`${path.replace(/^\/+/, '')}/…`);
+	return {
+		kind: 'wrong-value',
+		message: `${code(`-C ${dir} ${members.join(' ')}`)} stores the files as ${stored(members[0]!)}; ${code(typed.join(' '))} stores them as ${stored(typed[0]!)}, so extracting the archive puts them somewhere else.`,
+		suggestion: `-C ${dir} ${members.join(' ')}`
+	};
+}
+
 /** Compares one stage after the shell-level forms are brought to one (see forms.ts), marking the typed words. */
 function compareStage(expTyped: string[], gotTyped: string[]): StageOutcome {
 	const e = rewriteWords(expTyped);
@@ -498,6 +517,18 @@ function compareWords(expWords: string[], gotWords: string[]): StageOutcome {
 	}
 	compareSequence(exp.env, got.env, 'variable settings', issues, marks, true);
 	const notes = [...got.notes, ...early];
+	const layout = tarLayout(exp, got);
+	if (layout) {
+		// Said once; the rest of the command is still compared.
+		issues.push(layout);
+		mark(
+			marks,
+			got.positionals.map((p) => p.at),
+			'wrong-value'
+		);
+		exp.flags = exp.flags.filter((f) => f.name !== '-C');
+		exp.positionals = got.positionals;
+	}
 	compareFlags(exp, got, gotWords, issues, marks, notes);
 	const words = (cmd: ParsedCommand) =>
 		cmd.program === 'docker' ? canonicalWords(cmd.path, cmd.positionals) : cmd.positionals;

@@ -410,7 +410,7 @@ const REJECTED: [string, string, string, 'close' | 'incorrect', string][] = [
 		'sudo tar -czf /backup/swarm.tar.gz -C /var/lib/docker swarm',
 		'sudo tar -czf /backup/swarm.tar.gz /var/lib/docker/swarm',
 		'incorrect',
-		'Missing `-C /var/lib/docker`'
+		'stores them as `var/lib/docker/swarm/…`, so extracting the archive puts them somewhere else'
 	],
 	[
 		'content trust off',
