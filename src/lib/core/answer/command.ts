@@ -127,6 +127,20 @@ function isDefault(path: string, f: Flag): boolean {
 	return d !== undefined && canonicalFlagValue(path, name, d) === f.value;
 }
 
+/** Commands whose `--quiet` only hides progress output (for `ls`-like commands it changes what is listed). */
+const QUIET_PROGRESS = new Set([
+	'image pull',
+	'image push',
+	'image build',
+	'container run',
+	'container create',
+	'stack deploy',
+	'service create',
+	'service update',
+	'service scale',
+	'service rollback'
+]);
+
 /** Commands whose `--detach` only decides whether the terminal waits, and what it waits for. */
 const DETACH: Record<string, string> = {
 	'container run': 'without it the container runs in the foreground, attached to your terminal',
@@ -154,6 +168,8 @@ function dropNeutralFlags(
 	const has = (list: Flag[], name: string) => list.some((f) => f.name === name && !f.ignored);
 	const neutral = (f: Flag): string | null => {
 		if (!docker) return ignoredFlag(program, f);
+		if (f.name === 'quiet' && f.value === 'true' && QUIET_PROGRESS.has(path))
+			return `${code('--quiet')} only prints less progress output; otherwise it is the same command.`;
 		if (isDefault(path, f))
 			return `${code(showFlag(f))} is what ${code(`docker ${path}`)} does by default, so it changes nothing.`;
 		return null;

@@ -218,6 +218,12 @@ const ACCEPTED: [string, string, string, string?][] = [
 		'docker service create --detach --network my-overlay-network --name my-service nginx',
 		'converged'
 	],
+	[
+		'command-order-1smnbv4jhe7',
+		'docker pull nginx:1.27',
+		'docker pull --quiet nginx:1.27',
+		'progress output'
+	],
 	// DCA reviews (dca-orch-images P16, dca-rest P15)
 	['command-type-28vlkx5m9j9', 'docker node promote worker1', 'docker node update --role manager worker1'],
 	['DCA demote', 'docker node demote worker1', 'docker node update --role worker worker1'],
@@ -502,6 +508,13 @@ const REJECTED: [string, string, string, 'close' | 'incorrect', string][] = [
 		'docker stack deploy --resolve-image -c docker-compose.yml mystack',
 		'incorrect',
 		'Missing `--compose-file docker-compose.yml`'
+	],
+	[
+		'quiet lists only IDs',
+		'docker volume ls',
+		'docker volume ls -q',
+		'incorrect',
+		'`--quiet` is not part of the answer'
 	],
 	[
 		'a foreign flag',
