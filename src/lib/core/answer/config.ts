@@ -158,6 +158,21 @@ function diff(exp: unknown, got: unknown, path: string, issues: Issue[]): void {
 	});
 }
 
+/**
+ * The document as Compose validates it: after interpolation. A `${VAR:-default}` stands for its default,
+ * and a value that is then a number is one (`published: "${WEB_PORT:-80}"` is the port 80).
+ */
+function interpolated(value: unknown): unknown {
+	if (typeof value === 'string' && value.includes('${')) {
+		const text = value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}/g, '$1');
+		return /^\d+$/.test(text) ? Number(text) : text;
+	}
+	if (Array.isArray(value)) return value.map(interpolated);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolated(v)]));
+	return value;
+}
+
 function lineMarks(text: string): TokenMark[] {
 	return text.split('\n').map((line) => ({ text: line, status: 'ok' as const }));
 }
@@ -191,8 +206,8 @@ export function checkConfig(
 	diff(canon(exp.value), canon(got.value), '', issues);
 	if (kind === 'compose' && options.validateCompose) {
 		// Errors the expected answer shares come from the schema snapshot, not from the learner.
-		const known = new Set(options.validateCompose(exp.value));
-		for (const error of options.validateCompose(got.value)) {
+		const known = new Set(options.validateCompose(interpolated(exp.value)));
+		for (const error of options.validateCompose(interpolated(got.value))) {
 			if (known.has(error)) continue;
 			issues.push({ kind: 'syntax', message: `Not a valid Compose file: ${error}` });
 		}

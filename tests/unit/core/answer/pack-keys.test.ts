@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCommand, checkConfig, judgeAnswer, loadConfigChecker } from '$lib/core/answer';
 import { readFlagTerm } from '$lib/core/answer/term';
 import { flagsOf } from '$lib/core/answer/cli-model';
+import { loadComposeValidator } from '$lib/core/answer/compose-schema';
 import type { Card, Pack } from '$lib/core/pack/types';
 
 const packCards = (name: string): Card[] => {
@@ -632,7 +633,7 @@ describe('Dockerfile and Compose forms', () => {
 		expect(r.issues.map((i) => i.message).join(' | ')).toContain(message);
 	});
 
-	it('reads Compose ports in the short and the long syntax alike (config-fill-0fqybohqx3z, config-fill-1yq1s1utzv9)', () => {
+	it('reads Compose ports in the short and the long syntax alike (config-fill-0fqybohqx3z, config-fill-1yq1s1utzv9)', async () => {
 		const short = 'services:\n  web:\n    image: nginx\n    ports:\n      - "${WEB_PORT:-80}:80"\n';
 		const long =
 			'services:\n  web:\n    image: nginx\n    ports:\n      - target: 80\n        published: "${WEB_PORT:-80}"\n        protocol: tcp\n';
@@ -644,6 +645,9 @@ describe('Dockerfile and Compose forms', () => {
 				'compose'
 			).verdict
 		).toBe('correct');
+		// Validated after interpolation, as Compose does: a published port from a variable is a port.
+		const validated = checkConfig(short, long, 'compose', { validateCompose: await loadComposeValidator() });
+		expect(validated.issues).toEqual([]);
 		const other = checkConfig(short, long.replace('target: 80', 'target: 81'), 'compose');
 		expect(other.verdict).toBe('incorrect');
 		expect(other.issues[0]?.message).toContain('should be `80`, not `81`');
