@@ -70,6 +70,15 @@ interface Page {
 	path: string;
 	aliases: string[];
 	flags: Record<string, [string, FlagKind]>;
+	defaults: Record<string, string>;
+}
+
+/** A flag's default as the reference table gives it, or null when it means "not set" (empty, [], map[], false, 0, 0s, -1, <nil>). */
+function defaultOf(cell: string, kind: FlagKind): string | null {
+	const value = /`([^`]*)`/.exec(cell)?.[1]?.trim() ?? '';
+	if (['', '[]', 'map[]', '""', 'false', '0', '0s', '-1', '<nil>'].includes(value)) return null;
+	if (kind === 'b' && value !== 'true') return null;
+	return value.replace(/^"(.*)"$/, '$1');
 }
 
 function readPage(file: string, prefix: string): Page {
@@ -82,6 +91,7 @@ function readPage(file: string, prefix: string): Page {
 		for (const m of aliasBlock[1]!.matchAll(/`docker ([^`]+)`/g)) aliases.push(m[1]!.trim());
 	}
 	const flags: Record<string, [string, FlagKind]> = {};
+	const defaults: Record<string, string> = {};
 	const options = text.split('### Options')[1]?.split('<!---MARKER_GEN_END-->')[0] ?? '';
 	for (const line of options.split('\n')) {
 		const cells = line.split('|').map((c) => c.trim());
@@ -92,8 +102,10 @@ function readPage(file: string, prefix: string): Page {
 		if (!long) continue;
 		const short = names.find((n) => !n.startsWith('--'))?.slice(1) ?? '';
 		flags[long.slice(2)] = [short, kindOf(type)];
+		const value = defaultOf(cells[3] ?? '', kindOf(type));
+		if (value !== null) defaults[long.slice(2)] = value;
 	}
-	return { path: prefix + path, aliases, flags };
+	return { path: prefix + path, aliases, flags, defaults };
 }
 
 /** The CLI model, derived from the reference pages. */
@@ -104,7 +116,8 @@ export function build(): CliSpec {
 		aliases: {},
 		notInterspersed: NOT_INTERSPERSED,
 		ordered: ORDERED,
-		hidden: HIDDEN
+		hidden: HIDDEN,
+		defaults: {}
 	};
 	const dockerDir = join(REF, 'docker-cli');
 	const composeDir = join(REF, 'compose-cli');
@@ -121,6 +134,8 @@ export function build(): CliSpec {
 		const canonical = page.aliases[0] ?? page.path;
 		const existing = spec.commands[canonical];
 		spec.commands[canonical] = { ...existing, ...page.flags };
+		if (Object.keys(page.defaults).length)
+			spec.defaults[canonical] = { ...spec.defaults[canonical], ...page.defaults };
 		for (const alias of [page.path, ...page.aliases]) {
 			if (alias !== canonical) spec.aliases[alias] = canonical;
 		}
@@ -128,9 +143,13 @@ export function build(): CliSpec {
 	// Alias pages (run.md) and their canonical pages (container_run.md) both map to one command.
 	for (const [alias, target] of Object.entries(spec.aliases)) {
 		if (spec.commands[alias] && alias !== target) delete spec.commands[alias];
+		if (spec.defaults[alias] && alias !== target) delete spec.defaults[alias];
 	}
 	for (const [path, flags] of Object.entries(PLUGINS)) spec.commands[path] = flags;
-	spec.commands['buildx build'] = { ...spec.commands['image build'], provenance: ['', 's'], sbom: ['', 's'] };
+	// `docker build` runs `docker buildx build` (BuildKit, the default builder since Engine 23): one command.
+	spec.commands['image build'] = { ...spec.commands['image build'], provenance: ['', 's'], sbom: ['', 's'] };
+	spec.aliases['buildx build'] = 'image build';
+	spec.aliases['buildx b'] = 'image build';
 	return spec;
 }
 

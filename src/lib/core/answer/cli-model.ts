@@ -306,9 +306,25 @@ export function readCommand(words: string[]): ParsedCommand {
 		readDocker(words, i + 1, out);
 	} else {
 		out.program = program;
-		readFlags(words, i + 1, EMPTY, {}, out, false, false);
+		readFlags(words, i + 1, PROGRAM_FLAGS[program] ?? EMPTY, {}, out, false, false);
 	}
 	return out;
+}
+
+/**
+ * Short flags that take a value, for the few other programs the packs use, so `-czf out.tgz` and
+ * `-c -z -f out.tgz`, or `ping -c1` and `ping -c 1`, read alike. Named by their dashed short form.
+ */
+export const PROGRAM_FLAGS: Record<string, FlagTable> = {
+	tar: { '-f': ['f', 's'], '-C': ['C', 's'], '-T': ['T', 's'] },
+	ping: { '-c': ['c', 's'], '-i': ['i', 's'], '-W': ['W', 's'], '-w': ['w', 's'] },
+	journalctl: { '-u': ['u', 's'], '-n': ['n', 's'], '-p': ['p', 's'] },
+	curl: { '-o': ['o', 's'], '-X': ['X', 's'], '-H': ['H', 'l'], '-d': ['d', 's'], '-u': ['u', 's'] }
+};
+
+/** A flag's default on a docker command ('true' for a boolean that is on by default), if it has one. */
+export function defaultOf(path: string, flag: string): string | undefined {
+	return spec.defaults[path]?.[flag];
 }
 
 /** Whether repeated values of this flag keep their order (compose -f base.yml -f prod.yml). */
@@ -332,8 +348,19 @@ export function shortOf(path: string, long: string): string | undefined {
  * Every flag written with a docker command path, by long name with its short name ('' when none): for a
  * compose subcommand, compose's own flags too (they go before the subcommand).
  */
-export function flagsOf(path: string): { long: string; short: string }[] {
+export function flagsOf(path: string): { long: string; short: string; kind: FlagKind }[] {
 	const outer = outerOf(path);
 	const table = outer ? { ...tableFor(outer), ...tableFor(path) } : tableFor(path);
-	return Object.entries(table).map(([long, [short]]) => ({ long, short: short ?? '' }));
+	return Object.entries(table).map(([long, [short, kind]]) => ({ long, short: short ?? '', kind }));
+}
+
+/** Every docker command path the model knows (canonical). */
+export function commandPathsOf(): string[] {
+	return [...commandPaths];
+}
+
+/** The canonical docker command path a written path stands for ('run' → 'container run'), or null. */
+export function canonicalPath(path: string): string | null {
+	const resolved = resolve(path);
+	return commandPaths.has(resolved) ? resolved : null;
 }

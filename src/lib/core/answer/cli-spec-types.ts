@@ -16,4 +16,6 @@ export interface CliSpec {
 	ordered: string[];
 	/** Hidden legacy flag names per command → the documented long name. */
 	hidden: Record<string, Record<string, string>>;
+	/** Canonical command path → long flag → its default value, where it has one ('true' for a boolean on by default). */
+	defaults: Record<string, Record<string, string>>;
 }

@@ -1,9 +1,11 @@
 /**
  * checkCommand: compares a typed command with the expected one as the CLI would read both: aliases,
- * short and long flags, `--flag=value`, free flag order, quoting and spacing do not matter; what the
- * command would do differently does.
+ * short and long flags, `--flag=value`, free flag order, quoting and spacing do not matter; nor do
+ * other forms of the same command (forms.ts), a flag set to its default, or a `sudo` either way (with a
+ * note); what the command would do differently does.
  */
 import {
+	defaultOf,
 	isOrdered,
 	readCommand,
 	shortOf,
@@ -14,6 +16,8 @@ import {
 } from './cli-model';
 import { editDistance } from './distance';
 import {
+	canonicalFlagValue,
+	canonicalHostPath,
 	canonicalImage,
 	canonicalMount,
 	canonicalPort,
@@ -24,9 +28,11 @@ import {
 	isImagePositional,
 	mountsApply,
 	portFlag,
+	positionalsUnordered,
 	readMount,
 	type Mount
 } from './equivalent';
+import { foldRedirections, ignoredFlag, rewriteArgs, rewriteCommand, rewriteWords } from './forms';
 import { showWord, tokenize } from './shell';
 import {
 	verdictOf,
@@ -64,9 +70,14 @@ function showFlag(f: Flag): string {
 
 /** Flags in their canonical form for a docker command path (mounts, ports, image references). */
 function canonicalFlags(path: string, flags: Flag[]): Flag[] {
-	return flags.map((f) => {
-		if (!f.known && !f.fromTypo) return f;
-		const raw = { name: f.name, value: f.value };
+	return flags.map((typed) => {
+		if (!typed.known && !typed.fromTypo) return typed;
+		const value = canonicalFlagValue(path, typed.name, typed.value);
+		const f: Flag =
+			value === typed.value
+				? typed
+				: { ...typed, value, raw: { name: typed.name, value: typed.value }, shown: showFlag(typed) };
+		const raw = f.raw ?? { name: f.name, value: f.value };
 		if (mountsApply(path)) {
 			const mount = readMount(f.name, f.value);
 			if (mount)
@@ -88,11 +99,108 @@ function canonicalFlags(path: string, flags: Flag[]): Flag[] {
 	});
 }
 
-/** Positionals with image references in canonical form. */
+/**
+ * Positionals in canonical form: image references, a build context (`.` is `./`), a swarm manager's
+ * address (`:2377` is the default port).
+ */
 function canonicalWords(path: string, words: Positional[]): Word[] {
-	return words.map((p, i) =>
-		isImagePositional(path, i) ? { ...p, shown: p.value, image: true, value: canonicalImage(p.value) } : p
-	);
+	return words.map((p, i) => {
+		if (isImagePositional(path, i))
+			return { ...p, shown: p.value, image: true, value: canonicalImage(p.value) };
+		if (path === 'image build' && i === 0) return { ...p, shown: p.value, value: canonicalHostPath(p.value) };
+		if (path === 'swarm join') return { ...p, shown: p.value, value: p.value.replace(/:2377$/, '') };
+		return p;
+	});
+}
+
+/** Words after the image in the form they are compared (tar without `v`, `/bin/sh` as `sh`), as typed for messages. */
+function canonicalArgs(args: Positional[]): Word[] {
+	const values = rewriteArgs(args.map((a) => a.value));
+	return args.flatMap((a, k) => (values[k] === null ? [] : [{ ...a, shown: a.value, value: values[k]! }]));
+}
+
+/** Whether a flag is set to its default on this docker command (`network create --driver bridge`). */
+function isDefault(path: string, f: Flag): boolean {
+	if (!f.known || f.ignored || f.fromTypo) return false;
+	const name = f.raw?.name ?? f.name;
+	const d = defaultOf(path, name);
+	return d !== undefined && canonicalFlagValue(path, name, d) === f.value;
+}
+
+/** Commands whose `--quiet` only hides progress output (for `ls`-like commands it changes what is listed). */
+const QUIET_PROGRESS = new Set([
+	'image pull',
+	'image push',
+	'image build',
+	'container run',
+	'container create',
+	'stack deploy',
+	'service create',
+	'service update',
+	'service scale',
+	'service rollback'
+]);
+
+/** Commands whose `--detach` only decides whether the terminal waits, and what it waits for. */
+const DETACH: Record<string, string> = {
+	'container run': 'without it the container runs in the foreground, attached to your terminal',
+	'compose up': 'without it the containers run in the foreground, attached to your terminal',
+	'service create': 'without it the command waits until the service has converged',
+	'service update': 'without it the command waits until the service has converged',
+	'service scale': 'without it the command waits until the service has converged',
+	'service rollback': 'without it the command waits until the service has converged'
+};
+
+/**
+ * Flags that change nothing the task asks about, taken out of both sides with a note when only the
+ * learner wrote them: a docker flag set to its default, `--detach` where the answer runs attached (not
+ * interactive), tar's `v`, apt's `-y`. A `--detach` the answer has and the learner left out is "close".
+ */
+function dropNeutralFlags(
+	path: string,
+	program: string,
+	expected: Flag[],
+	given: Flag[],
+	issues: Issue[],
+	notes: string[]
+): { expected: Flag[]; given: Flag[] } {
+	const docker = program === 'docker';
+	const has = (list: Flag[], name: string) => list.some((f) => f.name === name && !f.ignored);
+	const neutral = (f: Flag): string | null => {
+		if (!docker) return ignoredFlag(program, f);
+		if (f.name === 'quiet' && f.value === 'true' && QUIET_PROGRESS.has(path))
+			return `${code('--quiet')} only prints less progress output; otherwise it is the same command.`;
+		if (isDefault(path, f))
+			return `${code(showFlag(f))} is what ${code(`docker ${path}`)} does by default, so it changes nothing.`;
+		return null;
+	};
+	let e = expected.filter((f) => has(given, f.name) || !neutral(f));
+	let g = given.filter((f) => {
+		if (has(expected, f.name)) return true;
+		const note = neutral(f);
+		if (note) notes.push(note);
+		return !note;
+	});
+	const attached = DETACH[path];
+	if (docker && attached) {
+		const detach = (f: Flag) => f.name === 'detach' && f.value === 'true';
+		const interactive = e.some((f) => f.name === 'interactive' || f.name === 'tty');
+		if (g.some(detach) && !e.some(detach) && !interactive) {
+			g = g.filter((f) => !detach(f));
+			notes.push(
+				`${code('--detach')} only returns you to the prompt at once (${attached.replace('without it', 'without it,')}); otherwise it is the same command.`
+			);
+		} else if (e.some(detach) && !g.some((f) => f.name === 'detach')) {
+			e = e.filter((f) => !detach(f));
+			issues.push({
+				kind: 'missing',
+				message: `Missing ${code('--detach')}: ${attached}.`,
+				suggestion: '--detach',
+				minor: true
+			});
+		}
+	}
+	return { expected: e, given: g };
 }
 
 /** How two values of one flag differ, in words, when the flag has a reading for it. */
@@ -207,8 +315,14 @@ function compareFlags(
 		mark(marks, [f.at[0]!], 'unknown');
 		return stands ? { ...f, name: f.suggestion!, fromTypo: true } : { ...f, ignored: true };
 	});
-	const expected: Flag[] = docker ? canonicalFlags(exp.path, exp.flags) : exp.flags;
-	const given: Flag[] = docker ? canonicalFlags(got.path, typed) : typed;
+	const { expected, given } = dropNeutralFlags(
+		exp.path,
+		got.program,
+		docker ? canonicalFlags(exp.path, exp.flags) : exp.flags,
+		docker ? canonicalFlags(got.path, typed) : typed,
+		issues,
+		notes
+	);
 	const names = new Set([
 		...expected.map((f) => f.name),
 		...given.filter((f) => !f.ignored).map((f) => f.name)
@@ -317,9 +431,56 @@ function bindNote(ef: Flag, gf: Flag, notes: string[]): void {
 	);
 }
 
-function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
-	const exp = readCommand(expWords);
-	let got = readCommand(gotWords);
+/**
+ * tar with `-C dir name` against `dir/name`: the same files, stored under other names in the archive, so
+ * a restore puts them elsewhere. Said in one sentence rather than as a missing flag and a wrong path.
+ */
+function tarLayout(exp: ParsedCommand, got: ParsedCommand): Issue | null {
+	if (exp.program !== 'tar' || got.program !== 'tar') return null;
+	const dir = exp.flags.find((f) => f.name === '-C')?.value.replace(/\/+$/, '');
+	if (!dir || got.flags.some((f) => f.name === '-C')) return null;
+	const members = exp.positionals.map((p) => p.value);
+	const typed = got.positionals.map((p) => p.value);
+	if (members.length !== typed.length || members.some((m, k) => `${dir}/${m}` !== typed[k])) return null;
+	const stored = (path: string) => code(`${path.replace(/^\/+/, '')}/…`);
+	return {
+		kind: 'wrong-value',
+		message: `${code(`-C ${dir} ${members.join(' ')}`)} stores the files as ${stored(members[0]!)}; ${code(typed.join(' '))} stores them as ${stored(typed[0]!)}, so extracting the archive puts them somewhere else.`,
+		suggestion: `-C ${dir} ${members.join(' ')}`
+	};
+}
+
+/** Compares one stage after the shell-level forms are brought to one (see forms.ts), marking the typed words. */
+function compareStage(expTyped: string[], gotTyped: string[]): StageOutcome {
+	const e = rewriteWords(expTyped);
+	const g = rewriteWords(gotTyped);
+	const outcome = compareWords(e.words, g.words);
+	const marks: TokenStatus[] = gotTyped.map(() => 'ok');
+	g.from.forEach((at, k) => {
+		const m = outcome.marks[k];
+		if (m && m !== 'ok') marks[at] = m;
+	});
+	const notes = [...g.notes.filter((n) => !e.notes.includes(n)), ...outcome.notes];
+	return { issues: outcome.issues, marks, notes };
+}
+
+/** `docker inspect x` finds x among every object type; where the answer names the type, it is that command. */
+function typedInspect(exp: ParsedCommand, got: ParsedCommand, notes: string[]): ParsedCommand {
+	if (got.path !== 'inspect' || exp.path === 'inspect' || !exp.path.endsWith(' inspect')) return got;
+	const kind = exp.path.split(' ')[0]!;
+	const type = got.flags.find((f) => f.name === 'type');
+	if (type && type.value !== kind) return got;
+	notes.push(
+		`${code('docker inspect')} looks the name up among every object type; ${code(`docker ${exp.path}`)} only among ${kind}s.`
+	);
+	return { ...got, path: exp.path, flags: got.flags.filter((f) => f !== type) };
+}
+
+function compareWords(expWords: string[], gotWords: string[]): StageOutcome {
+	const exp = rewriteCommand(readCommand(expWords));
+	let got = rewriteCommand(readCommand(gotWords));
+	const early: string[] = [];
+	got = typedInspect(exp, got, early);
 	const issues: Issue[] = [];
 	const marks: TokenStatus[] = gotWords.map(() => 'ok');
 	if (
@@ -330,7 +491,8 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 		const u = got.unknownCommand;
 		const typed = got.pathAt.map((i) => gotWords[i]).join(' ');
 		// A misspelt command word that stands for the expected command is a typo, not a wrong command.
-		const reread = (word: string) => readCommand(gotWords.map((w, i) => (i === u.at ? word : w)));
+		const reread = (word: string) =>
+			rewriteCommand(readCommand(gotWords.map((w, i) => (i === u.at ? word : w))));
 		const meant = u.alternatives.find((a) => {
 			const r = reread(a);
 			return !r.unknownCommand && r.path === exp.path;
@@ -370,19 +532,33 @@ function compareStage(expWords: string[], gotWords: string[]): StageOutcome {
 		issues.push({ kind: 'wrong-command', message: `Expected ${code(exp.unknownCommand.word)}.` });
 	}
 	compareSequence(exp.env, got.env, 'variable settings', issues, marks, true);
-	const notes = [...got.notes];
+	const notes = [...got.notes, ...early];
+	const layout = tarLayout(exp, got);
+	if (layout) {
+		// Said once; the rest of the command is still compared.
+		issues.push(layout);
+		mark(
+			marks,
+			got.positionals.map((p) => p.at),
+			'wrong-value'
+		);
+		exp.flags = exp.flags.filter((f) => f.name !== '-C');
+		exp.positionals = got.positionals;
+	}
 	compareFlags(exp, got, gotWords, issues, marks, notes);
 	const words = (cmd: ParsedCommand) =>
 		cmd.program === 'docker' ? canonicalWords(cmd.path, cmd.positionals) : cmd.positionals;
-	compareSequence(words(exp), words(got), 'arguments', issues, marks, exp.path === 'service scale');
-	compareSequence(exp.args, got.args, 'words after the image', issues, marks);
+	compareSequence(words(exp), words(got), 'arguments', issues, marks, positionalsUnordered(exp.path));
+	compareSequence(canonicalArgs(exp.args), canonicalArgs(got.args), 'words after the image', issues, marks);
 	return { issues, marks, notes };
 }
 
+const pathOf = (words: string[]) => readCommand(words).path;
+
 /** Checks a typed command against the expected one; never throws. */
 export function checkCommand(expected: string, given: string): CheckResult {
-	const exp = tokenize(expected);
-	const got = tokenize(given.replace(/^\s*\$\s+/, ''));
+	const exp = foldRedirections(tokenize(expected), pathOf);
+	const got = foldRedirections(tokenize(given.replace(/^\s*\$\s+/, '')), pathOf);
 	const issues: Issue[] = [];
 	const tokens: TokenMark[] = [];
 	const notes: string[] = [];
@@ -405,12 +581,20 @@ export function checkCommand(expected: string, given: string): CheckResult {
 		});
 	}
 	got.stages.forEach((words, k) => {
-		const expWords = exp.stages[k] ?? [];
-		// A sudo the answer does not need is not part of the command (a copied `$ ` prompt is dropped above).
+		let expWords = exp.stages[k] ?? [];
+		// A sudo the answer does not need is not part of the command (a copied `$ ` prompt is dropped above);
+		// one the answer has is not needed by a learner who is root already.
 		let skip = 0;
 		if (words[0] === 'sudo' && expWords[0] !== 'sudo' && words.length > skip + 1) {
 			skip += 1;
 			notes.push('`sudo` is left out of the answer; it does not change what the command does.');
+		} else if (words[0] === 'sudo' && expWords[0] === 'sudo' && words.length > 1) {
+			// Both run as root: compare the commands sudo runs (its own options are not compared).
+			skip += 1;
+			expWords = expWords.slice(1);
+		} else if (expWords[0] === 'sudo' && words[0] !== 'sudo' && expWords.length > 1) {
+			expWords = expWords.slice(1);
+			notes.push('The answer runs this with `sudo`: it needs root, unless you are root already.');
 		}
 		const outcome = compareStage(expWords, words.slice(skip));
 		issues.push(...outcome.issues);

@@ -38,8 +38,46 @@ function readYaml(text: string): Parsed {
 
 const LIST_OR_MAP = new Set(['environment', 'labels', 'args', 'extra_hosts', 'annotations', 'sysctls']);
 
+/**
+ * A published port in one form: the short syntax (`"8080:80"`, `"127.0.0.1:8080:80/udp"`, `80`) and
+ * the long one (`{target: 80, published: "8080"}`) read alike, tcp and mode ingress being the defaults.
+ */
+function canonicalPort(port: unknown): unknown {
+	let p: Record<string, unknown>;
+	if (typeof port === 'string' || typeof port === 'number') {
+		const text = String(port);
+		// Split on the colons outside `${VAR:-default}` and outside an `[ipv6]` address.
+		const parts: string[] = [''];
+		let depth = 0;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text[i]!;
+			if (ch === '$' && text[i + 1] === '{') depth++;
+			else if ((ch === '}' || ch === ']') && depth > 0) depth--;
+			else if (ch === '[') depth++;
+			if (ch === ':' && depth === 0) parts.push('');
+			else parts[parts.length - 1] += ch;
+		}
+		if (parts.length > 3) return port;
+		const last = parts.pop()!;
+		const slash = last.lastIndexOf('/');
+		const target = slash < 0 ? last : last.slice(0, slash);
+		const protocol = slash < 0 ? undefined : last.slice(slash + 1);
+		const published = parts.pop();
+		const host_ip = parts.pop()?.replace(/^\[(.*)\]$/, '$1');
+		p = { host_ip, published, target, protocol };
+	} else if (port && typeof port === 'object' && !Array.isArray(port))
+		p = { ...(port as Record<string, unknown>) };
+	else return port;
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+	if (out['protocol']?.toLowerCase() === 'tcp') delete out['protocol'];
+	if (out['mode'] === 'ingress') delete out['mode'];
+	return out;
+}
+
 /** Compose accepts `KEY=value` lists and maps alike for some keys; reads both as a map. */
 function canonicalCompose(value: unknown, key = ''): unknown {
+	if (Array.isArray(value) && key === 'ports') return value.map(canonicalPort);
 	if (Array.isArray(value)) {
 		if (LIST_OR_MAP.has(key) && value.every((v) => typeof v === 'string')) {
 			return Object.fromEntries(
@@ -120,6 +158,21 @@ function diff(exp: unknown, got: unknown, path: string, issues: Issue[]): void {
 	});
 }
 
+/**
+ * The document as Compose validates it: after interpolation. A `${VAR:-default}` stands for its default,
+ * and a value that is then a number is one (`published: "${WEB_PORT:-80}"` is the port 80).
+ */
+function interpolated(value: unknown): unknown {
+	if (typeof value === 'string' && value.includes('${')) {
+		const text = value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}/g, '$1');
+		return /^\d+$/.test(text) ? Number(text) : text;
+	}
+	if (Array.isArray(value)) return value.map(interpolated);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolated(v)]));
+	return value;
+}
+
 function lineMarks(text: string): TokenMark[] {
 	return text.split('\n').map((line) => ({ text: line, status: 'ok' as const }));
 }
@@ -153,8 +206,8 @@ export function checkConfig(
 	diff(canon(exp.value), canon(got.value), '', issues);
 	if (kind === 'compose' && options.validateCompose) {
 		// Errors the expected answer shares come from the schema snapshot, not from the learner.
-		const known = new Set(options.validateCompose(exp.value));
-		for (const error of options.validateCompose(got.value)) {
+		const known = new Set(options.validateCompose(interpolated(exp.value)));
+		for (const error of options.validateCompose(interpolated(got.value))) {
 			if (known.has(error)) continue;
 			issues.push({ kind: 'syntax', message: `Not a valid Compose file: ${error}` });
 		}

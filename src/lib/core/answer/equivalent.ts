@@ -162,6 +162,19 @@ const MOUNT_KEYS: Record<string, string> = {
 	readonly: 'readonly'
 };
 
+/**
+ * A host path as the shell and Docker resolve it: `.`, `./`, `$PWD`, `${PWD}` and `$(pwd)` are the current
+ * directory (the CLI makes a relative bind source absolute since Engine 23), `~` is `$HOME`, and a
+ * trailing slash changes nothing.
+ */
+export function canonicalHostPath(path: string): string {
+	let p = path.replace(/^(\$\(pwd\)|\$\{PWD\}|\$PWD)(?=\/|$)/, '${PWD}');
+	p = p.replace(/^~(?=\/|$)/, '${HOME}').replace(/^\$HOME(?=\/|$)/, '${HOME}');
+	if (p === '.' || p === './') p = '${PWD}';
+	else if (p.startsWith('./')) p = '${PWD}/' + p.slice(2);
+	return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
 /** Reads `-v [source:]target[:options]`: a name is a volume, anything else a host path (bind). */
 function readVolumeFlag(value: string): Mount {
 	const m: Mount = new Map();
@@ -174,8 +187,8 @@ function readVolumeFlag(value: string): Mount {
 	const [source, target, options = ''] = parts;
 	const bind = !VOLUME_NAME.test(source!);
 	m.set('type', bind ? 'bind' : 'volume');
-	m.set('source', source!);
-	m.set('target', target!);
+	m.set('source', bind ? canonicalHostPath(source!) : source!);
+	m.set('target', canonicalHostPath(target!));
 	for (const opt of options.split(',').filter(Boolean)) {
 		if (opt === 'ro' || opt === 'readonly') m.set('readonly', 'true');
 		else if (opt === 'rw') continue;
@@ -220,14 +233,16 @@ function readMountFlag(value: string): Mount {
 		}
 		m.set(key, key === 'tmpfs-size' ? v.toLowerCase() : v);
 	}
+	if (m.get('type') === 'bind' && m.has('source')) m.set('source', canonicalHostPath(m.get('source')!));
+	if (m.has('target')) m.set('target', canonicalHostPath(m.get('target')!));
 	return m;
 }
 
-/** The mount a `-v`, `--volume`, `--tmpfs` or `--mount` value makes (flag by canonical long name). */
+/** The mount a `-v`, `--volume`, `--tmpfs`, `--mount` or `--mount-add` value makes (flag by canonical long name). */
 export function readMount(flag: string, value: string): Mount | null {
 	if (flag === 'volume') return readVolumeFlag(value);
 	if (flag === 'tmpfs') return readTmpfsFlag(value);
-	if (flag === 'mount') return readMountFlag(value);
+	if (flag === 'mount' || flag === 'mount-add') return readMountFlag(value);
 	return null;
 }
 
@@ -282,13 +297,40 @@ const IMAGE_POSITIONALS: Record<string, number[] | 'all'> = {
 	'image tag': [0, 1],
 	'image rm': 'all',
 	'image inspect': 'all',
-	'container commit': [1]
+	'image save': 'all',
+	'container commit': [1],
+	'scout cves': [0],
+	'scout quickview': [0],
+	'scout recommendations': [0],
+	'trust sign': [0],
+	'trust inspect': 'all',
+	'trust revoke': [0]
 };
+
+/** Commands whose positionals are a set: `docker save -o a.tar redis app` saves the same as `app redis`. */
+const UNORDERED_POSITIONALS = new Set([
+	'service scale',
+	'image save',
+	'image rm',
+	'container rm',
+	'container stop',
+	'container start',
+	'container restart',
+	'container kill',
+	'volume rm',
+	'network rm',
+	'service rm',
+	'node rm'
+]);
+
+/** Whether the order of a docker command's positionals does not matter. */
+export function positionalsUnordered(path: string): boolean {
+	return UNORDERED_POSITIONALS.has(path);
+}
 
 /** Flags whose values are image references, per command. */
 const IMAGE_FLAGS: Record<string, string[]> = {
-	'image build': ['tag'],
-	'buildx build': ['tag'],
+	'image build': ['tag', 'cache-from'],
 	'service update': ['image']
 };
 
@@ -307,12 +349,38 @@ export function isImageFlag(path: string, flag: string): boolean {
 const CONTAINER_COMMANDS = new Set(['container run', 'container create', 'compose run']);
 const SERVICE_PORTS: Record<string, string[]> = {
 	'service create': ['publish'],
-	'service update': ['publish-add']
+	'service update': ['publish-add', 'publish-rm']
 };
 
-/** Whether `-v`, `--tmpfs` and `--mount` make mounts on this command. */
+/** Whether `-v`, `--tmpfs` and `--mount` (`--mount-add`) make mounts on this command. */
 export function mountsApply(path: string): boolean {
-	return CONTAINER_COMMANDS.has(path) || path === 'service create';
+	return CONTAINER_COMMANDS.has(path) || path === 'service create' || path === 'service update';
+}
+
+/**
+ * Flag values in the form Docker reads them, for values that have several spellings: capability names
+ * (case-insensitive, with or without `CAP_`), placement constraints (spaces around `==`/`!=`), swarm
+ * addresses (`:2377` is the default port), `--entrypoint /bin/sh` (a shell found on the PATH), and the
+ * overlay `encrypted` option (only its presence counts).
+ */
+export function canonicalFlagValue(path: string, flag: string, value: string): string {
+	if (flag === 'cap-add' || flag === 'cap-drop')
+		return value
+			.split(',')
+			.map((c) => c.trim().toUpperCase().replace(/^CAP_/, ''))
+			.join(',');
+	if (flag === 'constraint' || flag === 'constraint-add' || flag === 'constraint-rm')
+		return value.replace(/\s*(==|!=)\s*/g, '$1').trim();
+	if (path.startsWith('swarm ') && (flag === 'advertise-addr' || flag === 'listen-addr'))
+		return value.replace(/:2377$/, '');
+	if (flag === 'entrypoint') return canonicalShell(value);
+	if (path === 'network create' && flag === 'opt') return value.replace(/^encrypted=(true|1)$/i, 'encrypted');
+	return value;
+}
+
+/** `/bin/sh` and `sh` start the same shell (the PATH finds it): sh, bash and ash by their bare name. */
+export function canonicalShell(word: string): string {
+	return word.replace(/^\/(usr\/)?bin\/(sh|bash|ash)$/, '$2');
 }
 
 /** Whether a flag publishes a port on this command, and if so on a service. */

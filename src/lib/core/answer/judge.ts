@@ -99,7 +99,8 @@ export function judgeAnswer(card: Card, response: Response, config?: ConfigCheck
 			return judged(optionVerdict(card, response.index));
 		case 'cloze':
 			if (response.kind !== 'text') return mismatch(card, response);
-			// Case, spacing, quotes and a trailing slash do not count; one typo in a long word is "close".
+			// Case, spacing, quotes and a trailing slash do not count; one typo in a long word is "close";
+			// a flag may be typed in its long or short form.
 			return judged(checkTerm(card.answer, response.text));
 		case 'domc': {
 			if (response.kind !== 'domc') return mismatch(card, response);
@@ -112,6 +113,14 @@ export function judgeAnswer(card: Card, response: Response, config?: ConfigCheck
 			return checked(checkCommand(card.answer, response.text));
 		case 'command-fill':
 			if (response.kind !== 'text') return mismatch(card, response);
+			// An empty blank is no answer, even where the blank holds a flag that changes nothing (`-d`).
+			if (response.text.trim() === '')
+				return checked({
+					verdict: 'incorrect',
+					issues: [{ kind: 'missing', message: 'Nothing was typed in the blank.' }],
+					tokens: [],
+					notes: []
+				});
 			// The blank is checked in place, so any form the CLI reads the same way is accepted.
 			return checked(
 				checkCommand(

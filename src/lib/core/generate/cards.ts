@@ -12,7 +12,7 @@ import type {
 	Correction,
 	SectionId
 } from '../pack/types';
-import { flagsOf, readCommand } from '../answer/cli-model';
+import { commandPathsOf, flagsOf, readCommand } from '../answer/cli-model';
 import { mergeCorrections, type Overlap } from './errata';
 import type { PCode, PCommand, PSection, PSub } from './prepare';
 import {
@@ -166,21 +166,34 @@ function dockerStage(tokens: string[]) {
 }
 
 /**
- * Word-bank distractors: real flags of the same docker command that the answer does not use, so
- * ordering is not trivial and no distractor is nonsense. Flags the section uses come first, then flags
- * with a short form (the everyday ones), then the rest. Commands the CLI model does not know get none.
+ * Word-bank distractors: flags that cannot complete the command, so a learner who adds one always has a
+ * wrong answer. First flags of the same docker command that need a value (added alone, a value-taking
+ * flag swallows the next word; a boolean such as `--rm`, `--detach` or `--quiet` would still give a valid,
+ * often identical, command); then, when the command has too few, flags of its sibling commands that it
+ * does not have (`--replicas` for `docker service scale`), which the CLI refuses. Flags the section uses
+ * come first, then flags with a short form (the everyday ones), then the rest. Commands the CLI model
+ * does not know get none.
  */
 export function orderDistractors(tokens: string[], sectionFlags: string[], seed: string): string[] {
 	const parsed = dockerStage(tokens);
 	if (!parsed) return [];
 	const used = new Set(parsed.flags.map((f) => f.name));
-	const all = flagsOf(parsed.path).filter((f) => !used.has(f.long) && f.long !== 'help');
+	const own = flagsOf(parsed.path);
+	const ownNames = new Set(own.map((f) => f.long));
+	const valued = own.filter((f) => f.kind !== 'b' && !used.has(f.long) && f.long !== 'help');
+	const group = parsed.path.split(' ')[0]!;
+	const foreign = new Map<string, { long: string; short: string; kind: string }>();
+	for (const path of commandPathsOf()) {
+		if (path === parsed.path || path.split(' ')[0] !== group || !path.includes(' ')) continue;
+		for (const f of flagsOf(path)) if (!ownNames.has(f.long) && f.long !== 'help') foreign.set(f.long, f);
+	}
 	const fromSection = new Set(sectionFlags.filter((f) => f.startsWith('--')).map((f) => f.slice(2)));
 	const rank = (f: { long: string; short: string }) => (fromSection.has(f.long) ? 0 : f.short ? 1 : 2);
-	const ranked = stableShuffle(all, seed, (f) => f.long).sort((a, b) => rank(a) - rank(b));
-	return ranked
+	const ranked = (list: { long: string; short: string }[]) =>
+		stableShuffle(list, seed, (f) => f.long).sort((a, b) => rank(a) - rank(b));
+	return [...ranked(valued), ...ranked([...foreign.values()])]
 		.map((f) => `--${f.long}`)
-		.filter((d) => !tokens.includes(d))
+		.filter((d) => !tokens.some((t) => t === d || t.startsWith(`${d}=`)))
 		.slice(0, 2);
 }
 
