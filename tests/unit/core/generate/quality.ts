@@ -34,8 +34,10 @@ export function qualityViolations(pack: Pack): string[] {
 						sec?.subsections.includes(o) ||
 						pack.cards.some(
 							(x) =>
-								x.source.text.startsWith(`${o}:`) ||
-								x.source.text.startsWith(`${o} (`) ||
+								// A term's line may begin with the author's article ("a DaemonSet (object in Kubernetes): …").
+								[x.source.text, x.source.text.replace(/^(a|an|the) /i, '')].some(
+									(t) => t.startsWith(`${o}:`) || t.startsWith(`${o} (`)
+								) ||
 								// A command or flag that leads a bullet of the notes ("docker swarm init turns …").
 								(/^(docker|dockerd|kubectl|-)/.test(o) && x.source.text.startsWith(`${o} `)) ||
 								// A statement the pack asks as true or false ("Which of the following is true?").
