@@ -15,10 +15,9 @@ test.afterAll(async () => {
 	await server?.stop();
 });
 
-/** Opens Settings and waits for its script: the prerendered form is on screen before it can act. */
+/** Opens Settings (its form is disabled until it can act, which Playwright's actions wait for). */
 async function openSettings(page: Page): Promise<void> {
 	await page.goto('/settings');
-	await page.waitForLoadState('networkidle');
 }
 
 async function setUpSync(page: Page, url: string): Promise<void> {
