@@ -1,5 +1,5 @@
 /** Reading the app's IndexedDB from a Playwright page, for checks on what was (not) written. */
-import { expect, type FileChooser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /** Every record of each named store (missing stores read as empty; 'cards' as one row per card). */
 export async function readStores(page: Page, stores: string[]): Promise<Record<string, unknown[]>> {
@@ -41,15 +41,11 @@ export function snapshot(page: Page) {
 
 /** Picks a file through the Import pack button's file chooser. */
 export async function importFile(page: Page, name: string, content: string | Buffer): Promise<void> {
-	// The prerendered button is on screen before the page's script has started: a tap that early opens
-	// nothing, so tap again until the file chooser opens.
-	let chooser: FileChooser | undefined;
-	await expect(async () => {
-		const opened = page.waitForEvent('filechooser', { timeout: 2_000 });
-		await page.getByRole('button', { name: 'Import pack' }).click();
-		chooser = await opened;
-	}).toPass({ timeout: 30_000 });
-	await chooser!.setFiles({
+	// The prerendered button is disabled until the page's script has started; the click waits for it.
+	const opened = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import pack' }).click();
+	const chooser = await opened;
+	await chooser.setFiles({
 		name,
 		mimeType: 'application/json',
 		buffer: typeof content === 'string' ? Buffer.from(content) : content

@@ -298,8 +298,6 @@ test('subscribe to one pack file from the Packs page: preview first, then it is 
 
 		// The one update setting lives in Settings, beside (not inside) the study settings.
 		await page.goto('/settings');
-		// The prerendered page is on screen before its script: wait for it before ticking.
-		await page.waitForLoadState('networkidle');
 		const auto = page.getByRole('checkbox', { name: 'Apply updates from subscriptions without asking' });
 		await expect(auto).not.toBeChecked();
 		await auto.check();

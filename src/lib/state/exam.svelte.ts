@@ -372,8 +372,10 @@ export class ExamResultState {
  */
 export function watchRunningExam(onResult: (id: number) => void): { readonly checked: boolean } {
 	let checked = $state(false);
+	// In a task of its own after the page's hydration: the check opens the database.
 	$effect(() => {
-		examSession.check().then(() => (checked = true));
+		const id = setTimeout(() => void examSession.check().then(() => (checked = true)), 0);
+		return () => clearTimeout(id);
 	});
 	$effect(() => {
 		const id = examSession.resultId;
