@@ -2,21 +2,15 @@
 // (4×): from navigation to the install done (the flag the app sets in localStorage once every built-in
 // pack is stored), the main thread's long tasks on the way (Lighthouse counts each task's time past
 // 50 ms as blocking), and the bytes of the pack files fetched. Each run is a fresh browser profile.
-import { execFileSync } from 'node:child_process';
-import { launchChromium, serveBuild } from '../scripts/browser.js';
+import { benchBuild, launchChromium, median, serveBuild } from '../scripts/browser.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const port = Number(process.env.BENCH_PORT ?? 4292);
 const url = `http://127.0.0.1:${port}`;
-// BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
-const dir = process.env.BENCH_BUILD_DIR ?? 'build';
-if (!process.env.BENCH_BUILD_DIR) {
-	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-}
+const dir = benchBuild();
 const server = await serveBuild(port, dir);
 const browser = await launchChromium();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs, unit = ' ms', digits = 0) =>
 	`median ${median(xs).toFixed(digits)}${unit} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 

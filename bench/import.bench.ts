@@ -94,13 +94,8 @@ for (const section of [...docker.sections].sort((a, b) => a.order - b.order)) {
 console.log(`  whole pack: ${docker.cards.length} cards, ${whole.length} chars`);
 
 // The same import through the app in Chromium: the production build, the Packs page, the file chooser.
-const { execFileSync } = await import('node:child_process');
-const { launchChromium, serveBuild } = await import('../scripts/browser.js');
-// BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
-const dir = process.env.BENCH_BUILD_DIR ?? 'build';
-if (!process.env.BENCH_BUILD_DIR) {
-	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-}
+const { benchBuild, launchChromium, serveBuild } = await import('../scripts/browser.js');
+const dir = benchBuild();
 const port = Number(process.env.BENCH_PORT ?? 4176);
 const server = await serveBuild(port, dir);
 const browser = await launchChromium();

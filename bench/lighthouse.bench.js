@@ -7,19 +7,22 @@
 // LH_PAGES=/,/study limits the pages. For each page the run with the median Performance score is
 // broken down: the LCP element and its phases, the long tasks (with their script), the scripts' main-
 // thread time, and each layout shift's element. LH_JSON_DIR=dir also writes every report as JSON there.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, findBrowser, serveBuild, SYSTEM_CHROMIUM } from '../scripts/browser.js';
+import {
+	benchBuild,
+	CHROMIUM_ARGS,
+	findBrowser,
+	median,
+	serveBuild,
+	SYSTEM_CHROMIUM
+} from '../scripts/browser.js';
 
 const port = Number(process.env.BENCH_PORT ?? 4292);
 const pages = (process.env.LH_PAGES ?? '/,/study,/packs,/stats,/exam').split(',');
 const runs = Number(process.env.LH_RUNS ?? 5);
-const dir = process.env.BENCH_BUILD_DIR ?? 'build';
-
-if (!process.env.BENCH_BUILD_DIR)
-	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+const dir = benchBuild();
 const server = await serveBuild(port, dir);
 const chrome = await chromeLauncher.launch({
 	chromePath: findBrowser()?.executablePath ?? SYSTEM_CHROMIUM,
@@ -37,7 +40,6 @@ const FIRST_VISIT_STORAGE = [
 	'local_storage',
 	'websql'
 ];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
 	for (const path of pages) {
 		/** @type {Record<string, number[]>} */

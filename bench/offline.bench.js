@@ -1,22 +1,16 @@
 // Offline start: time from navigation to the first card on screen, with the network off and the
 // server stopped, after one online visit installed the service worker. Phone profile (Pixel 7).
-import { execFileSync } from 'node:child_process';
 import { devices } from '@playwright/test';
-import { launchChromium, serveBuild } from '../scripts/browser.js';
+import { benchBuild, launchChromium, median, serveBuild } from '../scripts/browser.js';
 
 const RUNS = 15;
 const port = Number(process.env.BENCH_PORT ?? 4291);
 const url = `http://127.0.0.1:${port}`;
 
-// BENCH_BUILD_DIR serves an existing build instead (to compare with another commit's build).
-const dir = process.env.BENCH_BUILD_DIR ?? 'build';
-if (!process.env.BENCH_BUILD_DIR) {
-	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-}
+const dir = benchBuild();
 const server = await serveBuild(port, dir);
 const browser = await launchChromium();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) =>
 	`median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)`;
 

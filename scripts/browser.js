@@ -1,6 +1,6 @@
 // Finds the Chromium the end-to-end tests and benchmarks drive: Playwright's own build when it is
 // installed, otherwise Debian's /usr/bin/chromium.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -68,3 +68,17 @@ export async function serveBuild(port, dir = 'build') {
 	server.kill();
 	throw new Error(`the static server on port ${port} did not answer within 10 s`);
 }
+
+/**
+ * The build a benchmark measures: BENCH_BUILD_DIR when set (another commit's build, to compare),
+ * otherwise this checkout's, built now.
+ * @returns {string} the folder to serve
+ */
+export function benchBuild() {
+	if (process.env.BENCH_BUILD_DIR) return process.env.BENCH_BUILD_DIR;
+	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+	return 'build';
+}
+
+/** The middle value of a list of figures (the upper one of two middles). @param {number[]} xs */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
