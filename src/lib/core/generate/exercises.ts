@@ -191,7 +191,11 @@ export function readExercises(markdown: string): Exercises {
 				});
 				return;
 			}
-			const steps = commands.map((c) => ({ prompt: c.intent!, answer: c.command }));
+			// "# step: on manager1, …" is the author's mark, not part of the instruction: "On manager1, …".
+			const steps = commands.map((c) => ({
+				prompt: upperFirst(c.intent!.replace(/^step\s*:\s*/i, '')),
+				answer: c.command
+			}));
 			// The sequence's reason is a nested "- Why: …" item: why the steps come in this order.
 			const why = nested.map(paragraphText).find((t) => /^Why:\s*\S/.test(t));
 			if (!why)

@@ -17,6 +17,8 @@ const MIN_FALSE = 2;
 const MAX_USES = 2;
 /** Most wrong options per question. */
 const MAX_WRONG = 3;
+/** The answer may be the longest option only when a wrong one is at least this share of its length. */
+const LENGTH_TELL = 0.85;
 
 const reasonOf = (c: TrueFalseCard) => c.explanation.replace(/^(True|False):\s*/, '').trim();
 
@@ -52,14 +54,27 @@ export function statementChoices(cards: readonly Card[], origins: Record<string,
 		const wrongCount = Math.min(MAX_WRONG, falses.length);
 		// Each false statement is a wrong option of at most two questions: seen more often, it would be
 		// learnt as "the wrong one" and give the answer away by elimination.
-		const count = Math.min(trues.length, Math.floor((MAX_USES * falses.length) / wrongCount));
-		trues.slice(0, count).forEach((t, i) => {
-			const wrong = Array.from(
-				{ length: wrongCount },
-				(_, k) => falses[(i * wrongCount + k) % falses.length]!
-			);
-			// A false statement that says what the true one says in other words would be a second right answer.
-			if (wrong.some((w) => w.fact === t.fact)) return;
+		const uses = new Map<TrueFalseCard, number>();
+		const asked: TrueFalseCard[][] = [];
+		trues.forEach((t) => {
+			// The wrong options closest in length to the true one, so length gives nothing away; two
+			// questions share at most one wrong option, so one never answers the other by elimination.
+			const wrong: TrueFalseCard[] = [];
+			const byGap = falses
+				.filter((w) => (uses.get(w) ?? 0) < MAX_USES && w.fact !== t.fact)
+				.map((w, i) => ({ w, i, gap: Math.abs(w.statement.length - t.statement.length) }))
+				.sort((a, b) => a.gap - b.gap || a.i - b.i);
+			for (const { w } of byGap) {
+				if (wrong.length === wrongCount) break;
+				const next = [...wrong, w];
+				if (asked.every((a) => next.filter((x) => a.includes(x)).length <= 1)) wrong.push(w);
+			}
+			if (wrong.length < wrongCount) return;
+			// The one clearly longest option being the answer is a tell test-wise candidates use: not asked.
+			const longestWrong = Math.max(...wrong.map((w) => w.statement.length));
+			if (t.statement.length > longestWrong && longestWrong < LENGTH_TELL * t.statement.length) return;
+			for (const w of wrong) uses.set(w, (uses.get(w) ?? 0) + 1);
+			asked.push(wrong);
 			const opts = stableShuffle([t, ...wrong], `${t.id}#which-true`, (c) => c.statement);
 			const shared = {
 				sectionId: t.sectionId,
