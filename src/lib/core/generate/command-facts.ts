@@ -205,6 +205,13 @@ function words(s: string): Set<string> {
 	);
 }
 
+/** How much of what `a` says `b` says too (1: b's description contains a's). */
+function contained(a: string, b: string): number {
+	const x = words(a);
+	const y = words(b);
+	return [...x].filter((w) => y.has(w)).length / Math.max(1, x.size);
+}
+
 function overlap(a: string, b: string): number {
 	const x = words(a);
 	const y = words(b);
@@ -225,7 +232,11 @@ function rivalOk(c: CommandFact, o: CommandFact): boolean {
 	if (names(c).some((n) => names(o).includes(n))) return false;
 	// For flags: a rival of another command would be wrong for a reason that has nothing to do with what it does.
 	if (c.type === 'flag' && o.command !== c.command) return false;
-	if (overlap(c.clause, o.clause) >= 0.25) return false;
+	// Said in mostly the same words, it could be a second right answer (save and export share "tar archive" and stay rivals).
+	if (overlap(c.clause, o.clause) >= 0.5) return false;
+	// A rival that does all this and more ("removes stopped containers, unused networks, …" against
+	// "removes all stopped containers") is a second right answer.
+	if (contained(c.clause, o.clause) >= 0.7) return false;
 	return true;
 }
 
@@ -315,10 +326,9 @@ function cardsOf(
 	const group = (x: CommandFact) =>
 		x.type === 'command' ? x.base.split(' ').slice(0, 2).join(' ') : (x.command ?? '');
 	const picked: CommandFact[] = [];
-	for (const o of [
-		...pool.filter((o) => group(o) === group(c)),
-		...pool.filter((o) => group(o) !== group(c))
-	])
+	// The classic confusions sit in one subsection (save, load, export, import): those rivals come first.
+	const near = (o: CommandFact) => (o.fact.sub === c.fact.sub ? 0 : 2) + (group(o) === group(c) ? 0 : 1);
+	for (const o of [...pool].sort((x, y) => near(x) - near(y)))
 		if (picked.length < 3 && !picked.some((p) => p.base === o.base)) picked.push(o);
 	if (picked.length === 3 && !gives(stem, c.code)) {
 		const opts = stableShuffle([c, ...picked], `${c.fact.source.original}#opts`, (o) => o.code);

@@ -104,9 +104,10 @@ describe('cards from bullets that lead with a command or flag', () => {
 				m.id
 			).not.toContain(right);
 		}
-		// "lists the tasks of a service" and "lists services with their replicas" share too much to be rivals.
+		// Another command of the same object that does something else is the distractor a candidate must tell
+		// apart ("lists the tasks of a service" against "lists services with their replicas").
 		const ps = pack.cards.find((c): c is McqCard => c.kind === 'mcq' && c.stem.includes('lists the tasks'));
-		expect(ps?.options).not.toContain('docker service ls');
+		expect(ps?.options).toContain('docker service ls');
 	});
 
 	it('asks which option of the command a flag is, with other flags of that command as wrong options', () => {
@@ -151,5 +152,42 @@ describe('cards from bullets that lead with a command or flag', () => {
 		const lines = lint.value.findings.filter((f) => f.level === 'none').map((f) => f.text);
 		expect(lines.some((t) => t.startsWith('docker node promote'))).toBe(true);
 		expect(lines.some((t) => t.startsWith('docker swarm init'))).toBe(false);
+	});
+});
+
+describe('wrong options of "Which command …?"', () => {
+	const prune = [
+		'## Storage',
+		'',
+		'Domain: storage',
+		'',
+		'### Cleaning up',
+		'',
+		'- `docker container prune` removes all stopped containers.',
+		'  - Why: a stopped container keeps its writable layer until it is removed.',
+		'- `docker system prune` removes stopped containers, unused networks, dangling images and unused build cache.',
+		'  - Why: the default removes only what nothing refers to.',
+		'',
+		'### Looking around',
+		'',
+		'- `docker system df` shows the space used by images, containers, volumes and build cache.',
+		'  - Why: the RECLAIMABLE column shows what pruning would free.',
+		'- `docker image ls` lists local images.',
+		'  - Why: each tag of one image is its own row.',
+		'- `docker volume ls` lists volumes.',
+		'  - Why: volumes outlive their containers.',
+		''
+	].join('\n');
+
+	// `docker system prune` sits in the same subsection, so it would be the first rival chosen.
+	it('never offers a command that does all the right one does and more (a second right answer)', () => {
+		const r = generatePack(prune, meta);
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		const mcq = ofLine(r.value.pack.cards, 'docker container prune').find(
+			(c): c is McqCard => c.kind === 'mcq'
+		);
+		if (!mcq) throw new Error('no multiple choice');
+		expect(mcq.options[mcq.answer]).toBe('docker container prune');
+		expect(mcq.options).not.toContain('docker system prune');
 	});
 });
