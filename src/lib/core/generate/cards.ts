@@ -200,21 +200,19 @@ export function orderDistractors(tokens: string[], sectionFlags: string[], seed:
 /** An angle-bracket placeholder (`<driver-name>`): a shell reads `<` and `>` as redirections. */
 export const hasPlaceholder = (command: string) => /<[^<>\s]+>/.test(command);
 
-const DULL = new Set(['--name', '--rm', '-d', '-it']);
+const DULL = new Set(['--name', '--rm', '-d', '--detach', '-it']);
 
 function blankCandidates(tokens: string[]): { index: number; answer: string; split?: string }[] {
 	const out: { index: number; answer: string; split?: string }[] = [];
 	const flags = tokens.map((t, i) => ({ t, i })).filter(({ t }) => /^--[a-z]/.test(t));
-	const ordered = [
-		...flags.filter(({ t }) => !DULL.has(t.split('=')[0]!)),
-		...flags.filter(({ t }) => DULL.has(t.split('=')[0]!))
-	];
+	// A name, removal on exit or detaching teaches nothing about the command: never the blank.
+	const ordered = flags.filter(({ t }) => !DULL.has(t.split('=')[0]!));
 	ordered.forEach(({ t, i }) => {
 		const eq = t.indexOf('=');
 		out.push(eq > 0 ? { index: i, answer: t.slice(0, eq), split: t.slice(eq) } : { index: i, answer: t });
 	});
 	tokens.forEach((t, i) => {
-		if (/^-[a-zA-Z]$/.test(t)) out.push({ index: i, answer: t });
+		if (/^-[a-zA-Z]$/.test(t) && !DULL.has(t)) out.push({ index: i, answer: t });
 	});
 	// A subcommand word right after docker (never the word docker itself, never a value).
 	const cli = tokens[0] === 'docker' || tokens[0] === 'podman';

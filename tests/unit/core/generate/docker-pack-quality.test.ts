@@ -361,6 +361,15 @@ describe('the built-in Docker pack, keys and errata', () => {
 	});
 });
 
+describe('fill-in-the-blank commands in both built-in packs', () => {
+	it('never blank a name, removal on exit or detaching: the blank is the part that teaches', () => {
+		for (const pack of [docker, dca])
+			for (const c of pack.cards)
+				if (c.kind === 'command-fill')
+					expect(['--name', '--rm', '-d', '--detach', '-it'], c.id).not.toContain(c.answer);
+	});
+});
+
 describe('the built-in DCA pack', () => {
 	const r = generatePack(read('questions/sources/dca.md'), JSON.parse(read('questions/dca.meta.json')));
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));
