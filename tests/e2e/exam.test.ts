@@ -162,14 +162,14 @@ test('the exam page says how many questions the draw has, in all and per domain'
 	]);
 });
 
-test('with the built-in packs the draw has over 250 questions, so a full exam asks about one in five', async ({
+test('with the built-in packs the draw has over 200 questions, so a full exam asks about one in five', async ({
 	page
 }) => {
 	await page.goto('/exam');
 	const pool = page.getByRole('region', { name: 'Questions to draw from' });
 	await expect(pool).toContainText(/The installed packs give the exam \d+ questions\./, { timeout: 30_000 });
 	const total = Number(/give the exam (\d+) questions/.exec((await pool.textContent()) ?? '')?.[1]);
-	expect(total).toBeGreaterThan(250);
+	expect(total).toBeGreaterThan(200);
 	await expect(pool).toContainText(`each question turns up in about one exam in ${Math.round(total / 55)}.`);
 	// One line per exam domain and one for questions without a domain, there before the figures arrive.
 	await expect(pool.getByRole('listitem')).toHaveCount(7);
