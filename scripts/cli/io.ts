@@ -116,3 +116,14 @@ export function writeAtomic(path: string, text: string): void {
 export function printIssues(issues: Issue[]): void {
 	for (const i of issues) console.error(`  ${i.path ? `${i.path}: ` : ''}${i.message}`);
 }
+
+/** A plain-text table: a header line and one line per row, each column padded to its widest cell. */
+export function table(head: string[], rows: string[][]): string[] {
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => c.padEnd(widths[i]!))
+			.join('  ')
+			.trimEnd();
+	return [line(head), ...rows.map(line)];
+}

@@ -4,22 +4,12 @@ import { generatePack } from '../../src/lib/core/generate/index';
 import { objectiveCoverage, parseObjectives, type TaggedCard } from '../../src/lib/core/pack/objectives';
 import { parsePackEnvelope } from '../../src/lib/core/pack/parse';
 import type { Issue } from '../../src/lib/core/result';
-import { EXIT, printIssues, readJson, readMeta, readReview, readText } from './io';
+import { EXIT, printIssues, readJson, readMeta, readReview, readText, table } from './io';
 
 interface Options {
 	json: boolean;
 	review?: string;
 	meta?: string;
-}
-
-function table(head: string[], rows: string[][]): string[] {
-	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-	const line = (cells: string[]) =>
-		cells
-			.map((c, i) => c.padEnd(widths[i]!))
-			.join('  ')
-			.trimEnd();
-	return [line(head), ...rows.map(line)];
 }
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;

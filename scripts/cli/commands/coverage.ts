@@ -2,7 +2,7 @@
 import type { Review } from '../../../src/lib/core/generate/errata';
 import { generatePack } from '../../../src/lib/core/generate/index';
 import { runObjectives } from '../objective-coverage';
-import { EXIT, parseArgs, printIssues, readReview, readText } from '../io';
+import { EXIT, parseArgs, printIssues, readReview, readText, table } from '../io';
 
 export const summary =
 	'Show the coverage table: questions per subsection, command and config exercises (or per exam objective).';
@@ -88,14 +88,7 @@ export async function run(argv: string[]): Promise<number> {
 			`${r.snippetsCovered}/${r.snippets}`,
 			r.ok ? 'yes' : 'NO'
 		]);
-		const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-		const line = (cells: string[]) =>
-			cells
-				.map((c, i) => c.padEnd(widths[i]!))
-				.join('  ')
-				.trimEnd();
-		console.log(line(head));
-		for (const r of rows) console.log(line(r));
+		for (const l of table(head, rows)) console.log(l);
 		const t = coverage.totals;
 		console.log(
 			`\n${t.sections} sections, ${t.subsections} subsections, ${t.facts} facts, ${t.questions} questions; ` +

@@ -36,6 +36,29 @@ export function summarize(states: readonly StateRecord[]): SectionSummary[] {
 	});
 }
 
+/** A pack's section summaries built card by card, in pack order; a section appears once it is opened. */
+function summaryBuilder(packId: PackId) {
+	type Group = { ids: CardId[]; state: number[]; due: number[]; stability: number[]; last: number[] };
+	const groups = new Map<string, Group>();
+	return {
+		section(sectionId: string): Group {
+			let g = groups.get(sectionId);
+			if (!g) groups.set(sectionId, (g = { ids: [], state: [], due: [], stability: [], last: [] }));
+			return g;
+		},
+		done: (): SectionSummary[] =>
+			[...groups].map(([sectionId, g]) => ({
+				packId,
+				sectionId: sectionId as SectionId,
+				ids: g.ids,
+				state: Uint8Array.from(g.state),
+				due: Float64Array.from(g.due),
+				stability: Float64Array.from(g.stability),
+				lastReview: Float64Array.from(g.last)
+			}))
+	};
+}
+
 /** A card of a pack in its place: the pack's cards in document order, after an import. */
 export interface PlacedCard {
 	id: CardId;
@@ -60,13 +83,9 @@ export function carrySummaries(
 	const fresh = new Map(written.map((s) => [s.cardId as string, s]));
 	const old = new Map<string, [SectionSummary, number]>();
 	for (const sum of before) sum.ids.forEach((id, i) => old.set(id, [sum, i]));
-	const groups = new Map<
-		string,
-		{ ids: CardId[]; state: number[]; due: number[]; stability: number[]; last: number[] }
-	>();
+	const summaries = summaryBuilder(packId);
 	for (const card of placed) {
-		let g = groups.get(card.sectionId);
-		if (!g) groups.set(card.sectionId, (g = { ids: [], state: [], due: [], stability: [], last: [] }));
+		const g = summaries.section(card.sectionId);
 		const s = fresh.get(card.id);
 		if (s) {
 			g.state.push(CODE[s.state]);
@@ -89,15 +108,7 @@ export function carrySummaries(
 		}
 		g.ids.push(card.id);
 	}
-	return [...groups].map(([sectionId, g]) => ({
-		packId,
-		sectionId: sectionId as SectionId,
-		ids: g.ids,
-		state: Uint8Array.from(g.state),
-		due: Float64Array.from(g.due),
-		stability: Float64Array.from(g.stability),
-		lastReview: Float64Array.from(g.last)
-	}));
+	return summaries.done();
 }
 
 /**
@@ -107,13 +118,9 @@ export function carrySummaries(
 export function summarizePack(record: PackCardsRecord, states: readonly StateRecord[]): SectionSummary[] {
 	const byCard = new Map(states.map((s) => [s.cardId as string, s]));
 	const seen = new Set<string>();
-	const groups = new Map<
-		string,
-		{ ids: CardId[]; state: number[]; due: number[]; stability: number[]; last: number[] }
-	>();
+	const summaries = summaryBuilder(record.packId);
 	for (const card of record.cards) {
-		let g = groups.get(card.sectionId);
-		if (!g) groups.set(card.sectionId, (g = { ids: [], state: [], due: [], stability: [], last: [] }));
+		const g = summaries.section(card.sectionId);
 		if (seen.has(card.id)) continue;
 		seen.add(card.id);
 		const s = byCard.get(card.id);
@@ -123,15 +130,7 @@ export function summarizePack(record: PackCardsRecord, states: readonly StateRec
 		g.stability.push(s ? s.stability : 0);
 		g.last.push(s?.lastReview ?? NaN);
 	}
-	return [...groups].map(([sectionId, g]) => ({
-		packId: record.packId,
-		sectionId: sectionId as SectionId,
-		ids: g.ids,
-		state: Uint8Array.from(g.state),
-		due: Float64Array.from(g.due),
-		stability: Float64Array.from(g.stability),
-		lastReview: Float64Array.from(g.last)
-	}));
+	return summaries.done();
 }
 
 /**

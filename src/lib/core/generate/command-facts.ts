@@ -205,18 +205,18 @@ function words(s: string): Set<string> {
 	);
 }
 
-/** How much of what `a` says `b` says too (1: b's description contains a's). */
-function contained(a: string, b: string): number {
-	const x = words(a);
-	const y = words(b);
-	return [...x].filter((w) => y.has(w)).length / Math.max(1, x.size);
-}
-
-function overlap(a: string, b: string): number {
+/**
+ * How alike two descriptions are, by their words: `overlap` of the two together (1: the same words),
+ * `contained` the share of `a`'s words that `b` says too (1: b's description contains a's).
+ */
+function likeness(a: string, b: string): { overlap: number; contained: number } {
 	const x = words(a);
 	const y = words(b);
 	const common = [...x].filter((w) => y.has(w)).length;
-	return common / Math.max(1, x.size + y.size - common);
+	return {
+		overlap: common / Math.max(1, x.size + y.size - common),
+		contained: common / Math.max(1, x.size)
+	};
 }
 
 /** Whether `o` could be a right answer too: the same command or flag, another spelling, or said to do much the same. */
@@ -233,10 +233,11 @@ function rivalOk(c: CommandFact, o: CommandFact): boolean {
 	// For flags: a rival of another command would be wrong for a reason that has nothing to do with what it does.
 	if (c.type === 'flag' && o.command !== c.command) return false;
 	// Said in mostly the same words, it could be a second right answer (save and export share "tar archive" and stay rivals).
-	if (overlap(c.clause, o.clause) >= 0.5) return false;
+	const alike = likeness(c.clause, o.clause);
+	if (alike.overlap >= 0.5) return false;
 	// A rival that does all this and more ("removes stopped containers, unused networks, …" against
 	// "removes all stopped containers") is a second right answer.
-	if (contained(c.clause, o.clause) >= 0.7) return false;
+	if (alike.contained >= 0.7) return false;
 	return true;
 }
 
